@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Workspace schema migrations. Never edit a released migration: append one.
+#include "workspace_schema.hpp"
+
+namespace riskmap::gis {
+
+const std::vector<std::string>& workspaceMigrations()
+{
+    static const std::vector<std::string> migrations = {
+        // 1: registry, provenance, runs.
+        R"sql(
+CREATE TABLE rk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE rk_layers (
+  name TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  geometry_type TEXT,
+  classification TEXT NOT NULL DEFAULT 'openbaar'
+    CHECK (classification IN ('openbaar','intern','vertrouwelijk','politiegegevens')),
+  legal_basis TEXT,
+  retention_days INTEGER NOT NULL DEFAULT 0,
+  feature_count INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL,
+  provenance_id INTEGER REFERENCES rk_provenance(id)
+);
+CREATE TABLE rk_provenance (
+  id INTEGER PRIMARY KEY,
+  layer TEXT NOT NULL,
+  action TEXT NOT NULL,
+  source_path TEXT,
+  source_layer TEXT,
+  sha256 TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  source_crs TEXT,
+  proj_operation TEXT,
+  proj_accuracy_m REAL,
+  ballpark INTEGER NOT NULL DEFAULT 0,
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  rows_imported INTEGER NOT NULL DEFAULT 0,
+  rows_repaired INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  rejected_file TEXT,
+  user TEXT,
+  tool_version TEXT,
+  mapping TEXT,
+  CHECK (rows_read = rows_imported + rows_repaired + rows_rejected)
+);
+CREATE TABLE rk_runs (
+  run_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  parameters TEXT,
+  inputs TEXT,
+  model_version TEXT,
+  timings TEXT,
+  report TEXT
+);
+)sql",
+    };
+    return migrations;
+}
+
+}  // namespace riskmap::gis

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry of verbs.
+#include "command.hpp"
+
+#include "commands/init_command.hpp"
+
+namespace riskmap::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<InitCommand>());
+    return commands;
+}
+
+}  // namespace riskmap::cli
