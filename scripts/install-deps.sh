@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libsqlite3-dev sqlite3 libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
-  qt6-base-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev libtbb-dev libeigen3-dev
   libglpk-dev libqpdf-dev qpdf libboost-dev libboost-graph-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils xvfb xauth
