@@ -110,6 +110,12 @@ void Workspace::createLayerTable(const std::string& name, const std::vector<Colu
     auto add = m_db->prepare("SELECT AddGeometryColumn(?, 'geom', 28992, ?, 'XY')");
     add.bind(1, name).bind(2, geometryType);
     if (!add.step() || add.columnInt(0) != 1) m_db->fail("AddGeometryColumn for layer '" + name + "'");
+}
+
+void Workspace::ensureSpatialIndex(const std::string& name)
+{
+    if (m_db->tableExists("idx_" + name + "_geom")) return;
+    // Built after the rows are in: one bulk build instead of a trigger per insert.
     auto index = m_db->prepare("SELECT CreateSpatialIndex(?, 'geom')");
     index.bind(1, name);
     if (!index.step() || index.columnInt(0) != 1) m_db->fail("CreateSpatialIndex for layer '" + name + "'");

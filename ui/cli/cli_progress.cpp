@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -16,16 +17,21 @@ core::Feedback makeCliFeedback()
     const bool tty = isatty(STDERR_FILENO) != 0;
     auto lastTenth = std::make_shared<int>(-1);
     auto lastStage = std::make_shared<std::string>();
-    return core::Feedback([tty, lastTenth, lastStage](const std::string& stage, double fraction) {
+    auto stageStart = std::make_shared<std::chrono::steady_clock::time_point>();
+    return core::Feedback([tty, lastTenth, lastStage, stageStart](const std::string& stage, double fraction) {
+        const auto now = std::chrono::steady_clock::now();
+        if (stage != *lastStage) {
+            *lastStage = stage;
+            *lastTenth = -1;
+            *stageStart = now;
+        }
+        // Quiet for steps shorter than a second: progress is for long work.
+        if (now - *stageStart < std::chrono::seconds(1)) return;
         const int percent = static_cast<int>(std::floor(fraction * 100.0));
         if (tty) {
             std::fprintf(stderr, "\r%s: %3d%%%s", stage.c_str(), percent, fraction >= 1.0 ? "\n" : "");
             std::fflush(stderr);
             return;
-        }
-        if (stage != *lastStage) {
-            *lastStage = stage;
-            *lastTenth = -1;
         }
         const int tenth = percent / 10;
         if (tenth > *lastTenth) {

@@ -72,9 +72,12 @@ public:
     int schemaVersion();
 
     /// Drops and recreates a layer table with `fid`, the columns and `geom`
-    /// (EPSG:28992, with a spatial index). Call inside a Transaction.
+    /// (EPSG:28992, no index yet: call ensureSpatialIndex after filling it).
+    /// Call inside a Transaction.
     void createLayerTable(const std::string& name, const std::vector<ColumnDef>& columns,
                           const std::string& geometryType);
+    /// Creates the R*Tree index on `geom` when missing (filled from the rows).
+    void ensureSpatialIndex(const std::string& name);
     /// Drops a layer table with its geometry registration and spatial index.
     /// Call inside a Transaction. No-op when absent.
     void dropLayerTable(const std::string& name);
