@@ -75,6 +75,17 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+Statement::ColumnType Statement::columnType(int col) const
+{
+    switch (sqlite3_column_type(m_stmt, col)) {
+    case SQLITE_INTEGER: return ColumnType::Integer;
+    case SQLITE_FLOAT: return ColumnType::Real;
+    case SQLITE_BLOB: return ColumnType::Blob;
+    case SQLITE_NULL: return ColumnType::Null;
+    default: return ColumnType::Text;
+    }
+}
+
 int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
 std::string Statement::columnName(int col) const { return sqlite3_column_name(m_stmt, col); }
 bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }

@@ -46,6 +46,8 @@ public:
     void run();
     void reset();
 
+    enum class ColumnType { Integer, Real, Text, Blob, Null };
+    ColumnType columnType(int col) const;
     int columnCount() const;
     std::string columnName(int col) const;
     bool isNull(int col) const;
