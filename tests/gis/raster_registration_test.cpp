@@ -300,6 +300,36 @@ TEST(RasterRegistration, MbTilesWithPyramid)
     EXPECT_LT(info.extent.maxX - info.extent.minX, 1000.0);
 }
 
+TEST(RasterRegistration, GeoPackageTilesWithoutPyramid)
+{
+    riskmap::test::TempDir dir;
+    const std::string tif = dir.file("foto.tif");
+    writeStripedTiff(tif, 600, 400, 3, 155000.0, 463100.0, 0.25, 28992);
+    const std::string gpkg = dir.file("foto.gpkg");
+    {
+        GDALDataset* source = static_cast<GDALDataset*>(GDALOpen(tif.c_str(), GA_ReadOnly));
+        ASSERT_NE(source, nullptr);
+        const char* options[] = {"TILE_FORMAT=PNG", nullptr};  // lossless, so the mean is exact
+        GDALDataset* out = GetGDALDriverManager()->GetDriverByName("GPKG")->CreateCopy(
+            gpkg.c_str(), source, FALSE, const_cast<char**>(options), nullptr, nullptr);
+        ASSERT_NE(out, nullptr);
+        GDALClose(out);
+        GDALClose(source);
+    }
+    const std::string wsPath = dir.file("ws.sqlite");
+    const RasterInfo info = registerRaster(gpkg, wsPath);
+    EXPECT_EQ(info.driver, "GPKG");
+    EXPECT_EQ(info.crs, "EPSG:28992");
+    EXPECT_EQ(info.width, 600);
+    EXPECT_DOUBLE_EQ(info.extent.minX, 155000.0);
+    EXPECT_DOUBLE_EQ(info.extent.maxY, 463100.0);
+    EXPECT_FALSE(info.hasOverviews);
+    ASSERT_FALSE(info.overviewPath.empty());
+    int overviews = 0;
+    EXPECT_DOUBLE_EQ(firstOverviewMean(info.overviewPath, 1, &overviews), 100.0);
+    EXPECT_EQ(info.sha256, sha256sum(gpkg));
+}
+
 TEST(RasterRegistration, CancelLeavesNoFiles)
 {
     riskmap::test::TempDir dir;
