@@ -94,7 +94,8 @@ std::string explainInfeasible(const SelectionProblem& problem)
     return text;
 }
 
-std::string passedOverReason(const SelectionProblem& problem, std::size_t c, double optimum)
+std::string passedOverReason(const SelectionProblem& problem, std::size_t c, double optimum,
+                             const std::vector<ConstraintCost>& costs)
 {
     const SelectionCandidate& cand = problem.candidates[c];
     // Which constraints block it on which days; date-independent ones are named in full.
@@ -128,7 +129,23 @@ std::string passedOverReason(const SelectionProblem& problem, std::size_t c, dou
     }
     if (auto forced = detail::solveIlp(problem, {}, {}, {c})) {
         out += "het beste plan met dit doel dekt " + number(forced->objective) + " risico, " +
-               number(optimum - forced->objective) + " minder dan het gekozen plan, omdat het met de andere doelen botst op tussenruimte, datums of gemeentespreiding";
+               number(optimum - forced->objective) + " minder dan het gekozen plan";
+        // Name the constraints that hold it back: those whose removal improves the best plan
+        // with this target. Only constraints that cost something overall are tried, to keep
+        // the number of solves small.
+        std::vector<std::string> binding;
+        for (const ConstraintCost& cost : costs) {
+            if (cost.cost <= 0.0) continue;
+            const auto relaxed = detail::solveIlp(problem, {cost.constraint}, {}, {c});
+            if (relaxed && relaxed->objective > forced->objective + 1e-9) binding.push_back(constraintName(cost.constraint));
+        }
+        if (!binding.empty()) {
+            out += "; het botst met de andere keuzes op ";
+            for (std::size_t i = 0; i < binding.size(); ++i) {
+                if (i) out += i + 1 == binding.size() ? " en " : ", ";
+                out += binding[i];
+            }
+        }
     } else {
         out += "geen enkel plan met dit doel voldoet aan alle voorwaarden samen";
     }
@@ -206,12 +223,12 @@ Selection selectControls(const SelectionProblem& problem)
                                                 [&](double m, const PlannedControl& pc) {
                                                     return std::min(m, problem.candidates[pc.candidate].risk);
                                                 });
-    constexpr std::size_t maxPassedOver = 10;
+    constexpr std::size_t maxPassedOver = 5;
     for (std::size_t c : byRisk) {
         if (selection.passedOver.size() >= maxPassedOver) break;
         if (problem.candidates[c].risk <= lowestChosen) break;
         if (chosen.count(c)) continue;
-        selection.passedOver.push_back(passedOverReason(problem, c, best->objective));
+        selection.passedOver.push_back(passedOverReason(problem, c, best->objective, selection.costs));
     }
     return selection;
 }

@@ -280,3 +280,31 @@ TEST(Selection, HandMadeCostsRunnerUpAndPassedOver)
         }
     }
 }
+
+TEST(Selection, PassedOverNamesTheBindingConstraints)
+{
+    // A (10) and B (9) both need the RDW, which only comes on 2 and 3 March; controls must be
+    // a week apart. Hand-computed: optimum A + C = 18; B + C = 17; dropping the spacing or the
+    // availability would allow A + B = 19 (each costs 1).
+    SelectionProblem p;
+    p.days = {d(2026, 3, 2), d(2026, 3, 3), d(2026, 3, 9)};
+    p.partners = {{"RDW", 5, {{d(2026, 3, 2), d(2026, 3, 3), "begin maart"}}}};
+    p.candidates = {{"a", "A", "Zeist", 10.0, {{"RDW", 1}}, std::nullopt},
+                    {"b", "B", "Zeist", 9.0, {{"RDW", 1}}, std::nullopt},
+                    {"c", "C", "Rhenen", 8.0, {}, std::nullopt}};
+    p.settings.controls = 2;
+    p.settings.minWeeksApart = 1;
+    const Selection s = selectControls(p);
+    EXPECT_DOUBLE_EQ(s.plan.objective, 18.0);
+    std::map<Constraint, double> cost;
+    for (const auto& c : s.costs) cost[c.constraint] = c.cost;
+    EXPECT_DOUBLE_EQ(cost[Constraint::Spacing], 1.0);
+    EXPECT_DOUBLE_EQ(cost[Constraint::PartnerAvailability], 1.0);
+    EXPECT_DOUBLE_EQ(cost[Constraint::PartnerCapacity], 0.0);
+    ASSERT_EQ(s.passedOver.size(), 1u);
+    const std::string& text = s.passedOver[0];
+    EXPECT_NE(text.find("'B'"), std::string::npos) << text;
+    EXPECT_NE(text.find("dekt 17,00"), std::string::npos) << text;
+    EXPECT_NE(text.find("minimale tussenruimte tussen controles en beschikbaarheid van partners"), std::string::npos)
+        << text;
+}

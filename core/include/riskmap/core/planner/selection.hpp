@@ -118,9 +118,9 @@ struct ConstraintCost {
 /// The chosen plan with its explanation.
 struct Selection {
     Plan plan;
-    std::vector<ControlExplanation> explanations;           ///< one per control, in date order
-    std::vector<ConstraintCost> costs;                      ///< one per constraint, in report order
-    std::vector<std::string> passedOver;                    ///< higher-risk targets not chosen, and why
+    std::vector<ControlExplanation> explanations;  ///< one per control, in date order
+    std::vector<ConstraintCost> costs;             ///< one per constraint, in report order
+    std::vector<std::string> passedOver;           ///< up to 5 higher-risk targets not chosen, and why
 };
 
 /// Solves, explains every choice and prices every constraint. Throws InputError with a Dutch
