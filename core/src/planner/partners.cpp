@@ -84,6 +84,13 @@ std::vector<PartnerProposal> proposePartners(const std::vector<AddressProfile>& 
     return out;
 }
 
+std::vector<PartnerNeed> partnerNeeds(const std::vector<PartnerProposal>& proposals)
+{
+    std::vector<PartnerNeed> out;
+    for (const PartnerProposal& p : proposals) out.push_back({p.partner, static_cast<int>(p.addresses.size())});
+    return out;
+}
+
 const Partner* findPartner(const std::vector<Partner>& partners, const std::string& name)
 {
     for (const Partner& p : partners) {

@@ -15,6 +15,16 @@ std::vector<Constraint> allConstraints()
             Constraint::PartnerAvailability, Constraint::PartnerCapacity, Constraint::MunicipalitySpread};
 }
 
+std::string targetKindName(TargetKind kind)
+{
+    switch (kind) {
+    case TargetKind::BusinessPark: return "bedrijventerrein";
+    case TargetKind::RuralCluster: return "cluster in het buitengebied";
+    case TargetKind::RiskZone: return "risicozone";
+    }
+    return "?";
+}
+
 std::string constraintName(Constraint c)
 {
     switch (c) {
@@ -73,7 +83,8 @@ int spacingDays(const SelectionProblem& problem, const std::set<Constraint>& rel
 
 std::vector<Date> sortedDays(const std::vector<Date>& days)
 {
-    std::vector<Date> out = days;
+    std::vector<Date> out;
+    std::copy_if(days.begin(), days.end(), std::back_inserter(out), [](const Date& x) { return isWeekday(x); });
     std::sort(out.begin(), out.end(), [](const Date& a, const Date& b) { return daysBetween(a, b) > 0; });
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -122,6 +133,7 @@ std::vector<std::string> planViolations(const SelectionProblem& problem, const P
         if (std::find(problem.days.begin(), problem.days.end(), pc.date) == problem.days.end()) {
             out.push_back(formatIsoDate(pc.date) + " is geen toegestane dag");
         }
+        if (!isWeekday(pc.date)) out.push_back(formatIsoDate(pc.date) + " valt in het weekend");
         for (const auto& [constraint, text] : detail::pairProblems(problem, pc.candidate, pc.date, relaxed)) {
             out.push_back(text);
         }

@@ -15,7 +15,7 @@ std::vector<std::pair<Constraint, std::string>> pairProblems(const SelectionProb
                                                              const Date& day, const std::set<Constraint>& relaxed);
 /// Minimum days between two controls (at least 1: one control per day).
 int spacingDays(const SelectionProblem& problem, const std::set<Constraint>& relaxed);
-/// Days sorted, duplicates removed.
+/// Weekdays among `days`, sorted, duplicates removed.
 std::vector<Date> sortedDays(const std::vector<Date>& days);
 /// Municipality used for spreading; empty names share one key.
 std::string municipalityKey(const SelectionCandidate& c);

@@ -40,6 +40,10 @@ TEST(Partners, DefaultRulesMatchSectorsAndFlags)
     EXPECT_EQ(find(proposals, "Nederlandse Arbeidsinspectie")->addresses, (std::vector<std::size_t>{5}));
     EXPECT_EQ(find(proposals, "Netbeheerder")->addresses, (std::vector<std::size_t>{6}));
     EXPECT_FALSE(find(proposals, "NVWA"));
+    const auto needs = partnerNeeds(proposals);
+    ASSERT_EQ(needs.size(), proposals.size());
+    EXPECT_EQ(needs[0].partner, "Belastingdienst");
+    EXPECT_EQ(needs[0].addresses, 3);
     // Each partner appears once.
     std::set<std::string> names;
     for (const auto& p : proposals) EXPECT_TRUE(names.insert(p.partner).second);

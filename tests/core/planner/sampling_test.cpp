@@ -120,3 +120,33 @@ TEST(Sampling, SmallCandidatesAndBadSettings)
     EXPECT_THROW(drawSample(list, {26, 0.2, 1}), riskmap::InputError);
     EXPECT_THROW(drawSample(list, {15, 1.5, 1}), riskmap::InputError);
 }
+
+TEST(Sampling, ExpectedRiskMatchesTheAverageDraw)
+{
+    // Oracle 1 by hand: 20 addresses with risks 0..19, 12 visits, 2 at random. Top 10 by risk:
+    // 10..19 = 145; the other ten average 4.5, so 2 × 4.5 = 9 more: 154.
+    const auto list = addresses(20);
+    const SampleSettings settings{12, 2.0 / 12.0, 0};
+    EXPECT_DOUBLE_EQ(expectedRiskCovered(list, settings), 154.0);
+    // Oracle 2 by simulation: the mean over many seeds converges to it.
+    double total = 0.0;
+    const int runs = 3000;
+    for (int seed = 0; seed < runs; ++seed) {
+        total += drawSample(list, {12, 2.0 / 12.0, static_cast<std::uint64_t>(seed)}).riskCovered;
+    }
+    EXPECT_NEAR(total / runs, 154.0, 0.3);
+    // Fewer addresses than visits: everything is taken.
+    const auto small = addresses(8);
+    EXPECT_DOUBLE_EQ(expectedRiskCovered(small, {15, 0.2, 0}), 28.0);  // 0 + 1 + ... + 7
+}
+
+TEST(Sampling, ControlSeedsDifferPerControlAndRepeat)
+{
+    EXPECT_EQ(controlSeed(42, 2026, 1), controlSeed(42, 2026, 1));
+    std::set<std::uint64_t> seeds;
+    for (int year : {2026, 2027}) {
+        for (int n = 1; n <= 5; ++n) seeds.insert(controlSeed(42, year, n));
+    }
+    seeds.insert(controlSeed(43, 2026, 1));
+    EXPECT_EQ(seeds.size(), 11u);
+}

@@ -221,6 +221,25 @@ TEST(Selection, FourControlsTwentyWeeksApartIsExplainedInDutch)
     EXPECT_THROW(selectControls(p), riskmap::UsageError);
 }
 
+TEST(Selection, WeekendDaysAreNeverUsed)
+{
+    // Only a Saturday, a Sunday and one Monday: a single control must go on the Monday, two are impossible.
+    SelectionProblem p;
+    p.days = {d(2026, 3, 7), d(2026, 3, 8), d(2026, 3, 9)};
+    p.candidates = {{"a", "A", "Zeist", 5.0, {}, std::nullopt, TargetKind::BusinessPark},
+                    {"b", "B", "Zeist", 4.0, {}, std::nullopt, TargetKind::RiskZone}};
+    p.settings.controls = 1;
+    p.settings.minWeeksApart = 0;
+    const auto plan = solveSelectionIlp(p);
+    ASSERT_TRUE(plan);
+    EXPECT_EQ(plan->controls[0].date, d(2026, 3, 9));
+    EXPECT_FALSE(planViolations(p, Plan{{{0, d(2026, 3, 7)}}, 5.0}).empty());
+    p.settings.controls = 2;
+    EXPECT_FALSE(solveSelectionIlp(p));
+    EXPECT_FALSE(solveSelectionBruteForce(p));
+    EXPECT_EQ(targetKindName(TargetKind::BusinessPark), "bedrijventerrein");
+}
+
 TEST(Selection, HandMadeCostsRunnerUpAndPassedOver)
 {
     // A (10) was controlled 3 months ago; B (6), C (4), D (3) are free. Two controls, one week

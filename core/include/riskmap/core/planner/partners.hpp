@@ -40,6 +40,15 @@ struct PartnerProposal {
     std::vector<std::string> reasons;    ///< distinct rule reasons that matched, in rule order
 };
 
+/// How many addresses of a target need one partner.
+struct PartnerNeed {
+    std::string partner;
+    int addresses = 0;
+};
+
+/// The needs of a target from its proposals (one per partner).
+std::vector<PartnerNeed> partnerNeeds(const std::vector<PartnerProposal>& proposals);
+
 /// The default rules: car trade and repair (SBI 45) → Belastingdienst and RDW; transport
 /// and storage (49–52) → Veiligheidsregio; farms (01) and vacant farm buildings (flag "vab")
 /// → Omgevingsdienst; scrap and waste (38, 46.77) → Omgevingsdienst; horeca (56) → NVWA;

@@ -46,6 +46,15 @@ struct Sample {
 /// share outside 0–1.
 Sample drawSample(const std::vector<CandidateAddress>& addresses, const SampleSettings& settings);
 
+/// The risk a control of this target covers on average over all seeds: the risk-ranked
+/// addresses plus the random count × the mean risk of the other addresses. Deterministic, so
+/// the year's selection does not depend on a draw. Same validation as drawSample.
+double expectedRiskCovered(const std::vector<CandidateAddress>& addresses, const SampleSettings& settings);
+
+/// The seed of one control, derived from the plan's seed, the year and the control's number,
+/// so each control draws differently and the whole plan repeats from one recorded seed.
+std::uint64_t controlSeed(std::uint64_t planSeed, int year, int controlNumber);
+
 /// The `reden` text: "risico" or "steekproef".
 const char* reasonName(SampleReason reason);
 

@@ -12,11 +12,15 @@
 
 namespace riskmap::core::planner {
 
-/// How many addresses of a target need one partner.
-struct PartnerNeed {
-    std::string partner;
-    int addresses = 0;
+/// The kinds of target a control day can be about.
+enum class TargetKind {
+    BusinessPark,  ///< bedrijventerrein
+    RuralCluster,  ///< cluster of addresses in the buitengebied
+    RiskZone,      ///< risk zone drawn by an analyst
 };
+
+/// Dutch name of a target kind ("bedrijventerrein").
+std::string targetKindName(TargetKind kind);
 
 /// A target that could get a control this year.
 struct SelectionCandidate {
@@ -26,6 +30,7 @@ struct SelectionCandidate {
     double risk = 0.0;                   ///< risk covered when this target is controlled
     std::vector<PartnerNeed> partners;   ///< partners that must join (all of them)
     std::optional<Date> lastControl;     ///< latest earlier control, from the history
+    TargetKind kind = TargetKind::RuralCluster;
 };
 
 /// How controls are spread over municipalities.
@@ -44,7 +49,8 @@ struct SelectionSettings {
 };
 
 /// The whole selection problem. `days` are the days a control may fall on when blackouts are
-/// ignored (normally weekdaysOfYear); `blackouts` removes days from them.
+/// ignored (normally weekdaysOfYear; weekend days in it are never used); `blackouts` removes
+/// days from them.
 struct SelectionProblem {
     std::vector<SelectionCandidate> candidates;
     std::vector<Partner> partners;  ///< a needed partner missing here is unconstrained
