@@ -152,44 +152,100 @@ void improveTour(const std::vector<std::vector<double>>& d, std::vector<std::siz
     }
 }
 
+namespace {
+
+/// A minimum 1-tree on costs d[i][j] + pi[i] + pi[j]: an MST on every stop but `special`, plus
+/// the two cheapest edges to `special`. Returns its cost and fills each stop's degree.
+double oneTree(const std::vector<std::vector<double>>& d, std::size_t special, const std::vector<double>& pi,
+               std::vector<int>& degree)
+{
+    const std::size_t n = d.size();
+    auto cost = [&](std::size_t i, std::size_t j) { return d[i][j] + pi[i] + pi[j]; };
+    degree.assign(n, 0);
+    // Prim's algorithm on the other stops (dense graph: O(n²)).
+    std::vector<double> key(n, kInfinity);
+    std::vector<std::size_t> parent(n, n);
+    std::vector<bool> inTree(n, false);
+    inTree[special] = true;
+    key[special == 0 ? 1 : 0] = 0.0;
+    double total = 0.0;
+    for (std::size_t step = 0; step + 1 < n; ++step) {
+        std::size_t u = n;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (!inTree[v] && (u == n || key[v] < key[u])) u = v;
+        }
+        inTree[u] = true;
+        total += key[u];
+        if (parent[u] != n) {
+            ++degree[u];
+            ++degree[parent[u]];
+        }
+        for (std::size_t v = 0; v < n; ++v) {
+            if (!inTree[v] && cost(u, v) < key[v]) {
+                key[v] = cost(u, v);
+                parent[v] = u;
+            }
+        }
+    }
+    std::size_t first = n, second = n;
+    for (std::size_t v = 0; v < n; ++v) {
+        if (v == special) continue;
+        if (first == n || cost(special, v) < cost(special, first)) {
+            second = first;
+            first = v;
+        } else if (second == n || cost(special, v) < cost(special, second)) {
+            second = v;
+        }
+    }
+    total += cost(special, first) + cost(special, second);
+    degree[special] = 2;
+    ++degree[first];
+    ++degree[second];
+    return total;
+}
+
+}  // namespace
+
 double oneTreeLowerBound(const std::vector<std::vector<double>>& d)
 {
     const std::size_t n = d.size();
     if (n < 2) return 0.0;
     if (n == 2) return 2.0 * d[0][1];
+    const std::vector<double> zero(n, 0.0);
+    std::vector<int> degree;
     double best = 0.0;
-    for (std::size_t special = 0; special < n; ++special) {
-        // Prim's algorithm on the other stops (dense graph: O(n²)).
-        std::vector<double> key(n, kInfinity);
-        std::vector<bool> inTree(n, false);
-        inTree[special] = true;
-        const std::size_t root = special == 0 ? 1 : 0;
-        key[root] = 0.0;
-        double mst = 0.0;
-        for (std::size_t step = 0; step + 1 < n; ++step) {
-            std::size_t u = n;
-            for (std::size_t v = 0; v < n; ++v) {
-                if (!inTree[v] && (u == n || key[v] < key[u])) u = v;
-            }
-            inTree[u] = true;
-            mst += key[u];
-            for (std::size_t v = 0; v < n; ++v) {
-                if (!inTree[v] && d[u][v] < key[v]) key[v] = d[u][v];
-            }
-        }
-        double first = kInfinity, second = kInfinity;
-        for (std::size_t v = 0; v < n; ++v) {
-            if (v == special) continue;
-            if (d[special][v] < first) {
-                second = first;
-                first = d[special][v];
-            } else if (d[special][v] < second) {
-                second = d[special][v];
-            }
-        }
-        best = std::max(best, mst + first + second);
-    }
+    for (std::size_t special = 0; special < n; ++special) best = std::max(best, oneTree(d, special, zero, degree));
     return best;
+}
+
+double heldKarpLowerBound(const std::vector<std::vector<double>>& d, double upperBound, int iterations)
+{
+    const std::size_t n = d.size();
+    double best = oneTreeLowerBound(d);
+    if (n < 4) return best;  // with 3 stops the 1-tree is the tour
+    std::vector<double> pi(n, 0.0);
+    std::vector<int> degree;
+    double lambda = 2.0;
+    int sinceImprovement = 0;
+    for (int it = 0; it < iterations && lambda > 1e-6; ++it) {
+        const double treeCost = oneTree(d, 0, pi, degree);
+        double penaltySum = 0.0;
+        for (double p : pi) penaltySum += p;
+        const double bound = treeCost - 2.0 * penaltySum;  // valid for every pi
+        if (bound > best + 1e-9) {
+            best = bound;
+            sinceImprovement = 0;
+        } else if (++sinceImprovement >= 10) {
+            lambda /= 2.0;
+            sinceImprovement = 0;
+        }
+        double norm = 0.0;
+        for (int g : degree) norm += static_cast<double>((g - 2) * (g - 2));
+        if (norm == 0.0) break;  // the 1-tree is a tour: the bound is the optimum
+        const double step = lambda * std::max(upperBound - bound, 1e-9 * std::abs(upperBound)) / norm;
+        for (std::size_t i = 0; i < n; ++i) pi[i] += step * (degree[i] - 2);
+    }
+    return std::min(best, upperBound);  // rounding must not lift the bound above a known tour
 }
 
 Route planRoute(const std::vector<RoutePoint>& visits, const std::optional<RoutePoint>& start, const RoadGraph& graph,
@@ -207,7 +263,7 @@ Route planRoute(const std::vector<RoutePoint>& visits, const std::optional<Route
         std::vector<std::size_t> order = nearestNeighbourTour(distances, 0);
         improveTour(distances, order);
         route.lengthMetres = tourLength(distances, order);
-        route.lowerBoundMetres = oneTreeLowerBound(distances);
+        route.lowerBoundMetres = heldKarpLowerBound(distances, route.lengthMetres);
         route.gap = route.lowerBoundMetres > 0.0 ? (route.lengthMetres - route.lowerBoundMetres) / route.lowerBoundMetres : 0.0;
         const std::size_t offset = start ? 1 : 0;
         for (std::size_t i : order) {

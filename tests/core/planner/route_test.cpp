@@ -109,7 +109,7 @@ TEST(Route, HeuristicAndBoundBracketTheOptimumOnRandomInstances)
     std::mt19937 rng(99);
     std::uniform_real_distribution<double> coord(0.0, 10000.0);
     const RoadGraph none;
-    double worst = 0.0;
+    double worst = 0.0, boundSum = 0.0, heldKarpSum = 0.0;
     int optimal = 0;
     for (int run = 0; run < 40; ++run) {
         std::vector<RoutePoint> stops(8);
@@ -122,6 +122,11 @@ TEST(Route, HeuristicAndBoundBracketTheOptimumOnRandomInstances)
         improveTour(m, order);
         const double improved = tourLength(m, order);
         const double bound = oneTreeLowerBound(m);
+        const double heldKarp = heldKarpLowerBound(m, improved);
+        EXPECT_GE(heldKarp, bound - 1e-9);
+        EXPECT_LE(heldKarp, best + 1e-6);
+        boundSum += bound / best;
+        heldKarpSum += heldKarp / best;
         EXPECT_LE(improved, nn + 1e-9);
         EXPECT_GE(improved, best - 1e-9);
         EXPECT_LE(bound, best + 1e-9);
@@ -131,7 +136,10 @@ TEST(Route, HeuristicAndBoundBracketTheOptimumOnRandomInstances)
     }
     EXPECT_LT(worst, 0.10);   // 2-opt + Or-opt on 8 stops stays within 10 % of the optimum
     EXPECT_GE(optimal, 30);   // and usually finds it
+    EXPECT_GT(heldKarpSum, boundSum);  // the ascent tightens the bound on average
     RecordProperty("worst_gap_to_optimum", std::to_string(worst));
+    RecordProperty("mean_one_tree_over_optimum", std::to_string(boundSum / 40));
+    RecordProperty("mean_held_karp_over_optimum", std::to_string(heldKarpSum / 40));
     RecordProperty("optimal_runs", optimal);
 }
 

@@ -176,6 +176,9 @@ TEST(Selection, IlpMatchesBruteForceOnRandomInstances)
     EXPECT_GE(feasible, 50);
     EXPECT_GE(infeasible, 5);
     EXPECT_GE(relaxedRuns, 20);
+    RecordProperty("feasible", feasible);
+    RecordProperty("infeasible", infeasible);
+    RecordProperty("relaxed", relaxedRuns);
 }
 
 TEST(Selection, YearPlanObeysEveryConstraintAndIsDeterministic)

@@ -52,11 +52,16 @@ void improveTour(const std::vector<std::vector<double>>& distances, std::vector<
 /// minimum spanning tree on the others plus the two shortest edges to the special stop.
 double oneTreeLowerBound(const std::vector<std::vector<double>>& distances);
 
+/// The Held–Karp bound: the 1-tree bound improved by subgradient ascent on node penalties
+/// (at most `iterations` steps, guided by `upperBound`, the length of a known tour). Never below
+/// oneTreeLowerBound and never above the optimum.
+double heldKarpLowerBound(const std::vector<std::vector<double>>& distances, double upperBound, int iterations = 200);
+
 /// The day's route.
 struct Route {
     std::vector<std::size_t> order;  ///< indexes into the visits, in visiting order
     double lengthMetres = 0.0;       ///< closed tour, from and back to the start (or the first visit)
-    double lowerBoundMetres = 0.0;   ///< 1-tree bound
+    double lowerBoundMetres = 0.0;   ///< Held–Karp (1-tree) bound
     double gap = 0.0;                ///< (length − bound) / bound; 0 when the bound is 0
     double travelMinutes = 0.0;
     double visitMinutes = 0.0;
