@@ -86,11 +86,17 @@ void Workspace::migrate()
 void Workspace::dropLayerTable(const std::string& name)
 {
     if (!m_db->tableExists(name)) return;
-    auto hasGeom = m_db->prepare("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)");
-    hasGeom.bind(1, name);
-    if (hasGeom.step()) {
-        auto disable = m_db->prepare("SELECT DisableSpatialIndex(?, 'geom')");
-        disable.bind(1, name).run();
+    bool hasGeometry = false;
+    {
+        auto probe = m_db->prepare("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)");
+        probe.bind(1, name);
+        hasGeometry = probe.step();
+    }  // statements must be finished before DROP TABLE, or SQLite reports "table is locked"
+    if (hasGeometry) {
+        {
+            auto disable = m_db->prepare("SELECT DisableSpatialIndex(?, 'geom')");
+            disable.bind(1, name).run();
+        }
         m_db->exec("DROP TABLE IF EXISTS " + quoteIdentifier("idx_" + name + "_geom"));
         auto discard = m_db->prepare("SELECT DiscardGeometryColumn(?, 'geom')");
         discard.bind(1, name).run();

@@ -292,9 +292,10 @@ public:
         m_feedback.setProgress(1.0);
         m_ws.ensureSpatialIndex(m_schema.name);
 
-        if (report.imported + report.repaired == 0)
+        // Replacing a layer by nothing would lose it; appending nothing loses nothing.
+        if (!m_append && report.imported + report.repaired == 0)
             throw InputError(where + ": geen enkele rij bruikbaar (" + std::to_string(report.rejected) +
-                             " afgewezen); de bestaande laag blijft ongewijzigd. Eerste redenen staan in de melding hierboven.");
+                             " afgewezen, bijv. wegens dubbele id's of geometrie buiten RD); de bestaande laag blijft ongewijzigd.");
 
         gis::ProvenanceRecord prov;
         prov.layer = m_schema.name;
