@@ -61,6 +61,8 @@ void writeVectorFile(const std::string& path, const std::string& driverName, con
             OGRFieldDefn defn(f.name.c_str(), fieldType(f.type));
             if (l->CreateField(&defn) != OGRERR_NONE) throw std::runtime_error("fixture: field " + f.name);
         }
+        // One transaction per layer: GeoPackage commits per feature otherwise.
+        const bool transaction = ds->StartTransaction() == OGRERR_NONE;
         for (const auto& feature : layer.features) {
             std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> f(OGRFeature::CreateFeature(l->GetLayerDefn()),
                                                                   OGRFeature::DestroyFeature);
@@ -74,6 +76,7 @@ void writeVectorFile(const std::string& path, const std::string& driverName, con
             }
             if (l->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("fixture: cannot write feature");
         }
+        if (transaction) ds->CommitTransaction();
     }
 }
 
