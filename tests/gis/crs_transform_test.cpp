@@ -104,3 +104,15 @@ TEST(CrsTransform, UnknownCrsIsRefused)
 {
     EXPECT_THROW(gis::CrsTransformer("EPSG:999999"), ProjError);
 }
+
+TEST(CrsTransform, BallparkOnlyTransformationsAreFlagged)
+{
+    // NAD83 → Amersfoort has no published transformation: PROJ offers a ballpark one.
+    gis::CrsTransformer nad83("EPSG:4269");
+    EXPECT_TRUE(nad83.choice().ballpark) << nad83.choice().operationName;
+    EXPECT_FALSE(nad83.choice().accuracyM);
+    gis::CrsTransformer utm("EPSG:25831");
+    EXPECT_FALSE(utm.choice().ballpark);
+    ASSERT_TRUE(utm.choice().accuracyM);
+    EXPECT_LE(*utm.choice().accuracyM, 0.5);
+}

@@ -271,3 +271,15 @@ TEST_F(ImporterCorpus, AppendKeepsIdsUniqueAcrossImports)
     EXPECT_EQ(count("percelen"), 3);
     EXPECT_NE(rejectedCsv(r).find("bestaat al in de werkruimte"), std::string::npos);
 }
+
+TEST_F(ImporterCorpus, BallparkTransformationGivesAWarningAndIsRecorded)
+{
+    auto layer = parcels(1);
+    layer.epsg = 4269;  // NAD83: only a ballpark transformation to RD exists
+    layer.features[0].wkt = "MULTIPOLYGON(((5.5 52,5.5001 52,5.5001 52.0001,5.5 52)))";
+    test::writeVectorFile(m_dir.file("nad83.gpkg"), "GPKG", {layer});
+    const auto r = import(m_dir.file("nad83.gpkg")).at(0);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("ballpark"), std::string::npos);
+    EXPECT_TRUE(m_ws->provenance("percelen").at(0).ballpark);
+}
