@@ -57,6 +57,25 @@ CREATE TABLE rk_runs (
   report TEXT
 );
 )sql",
+        // 2: the tamper-evident audit log (append-only; each entry hashes the previous one).
+        R"sql(
+CREATE TABLE rk_audit (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  profile TEXT,
+  purpose TEXT,
+  details TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER rk_audit_no_update BEFORE UPDATE ON rk_audit
+BEGIN SELECT RAISE(ABORT, 'het auditlog is alleen aanvulbaar / audit log is append-only'); END;
+CREATE TRIGGER rk_audit_no_delete BEFORE DELETE ON rk_audit
+BEGIN SELECT RAISE(ABORT, 'het auditlog is alleen aanvulbaar / audit log is append-only'); END;
+)sql",
     };
     return migrations;
 }

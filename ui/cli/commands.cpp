@@ -2,10 +2,12 @@
 // The registry of verbs.
 #include "command.hpp"
 
+#include "commands/audit_command.hpp"
 #include "commands/drop_command.hpp"
 #include "commands/import_command.hpp"
 #include "commands/info_command.hpp"
 #include "commands/init_command.hpp"
+#include "commands/purge_command.hpp"
 #include "commands/run_command.hpp"
 
 namespace riskmap::cli {
@@ -18,6 +20,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DropCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
+    commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<PurgeCommand>());
     return commands;
 }
 
