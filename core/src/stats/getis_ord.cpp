@@ -21,11 +21,6 @@ std::int8_t confidenceBin(double z, double p)
 
 }  // namespace
 
-double twoSidedNormalP(double z)
-{
-    return std::erfc(std::fabs(z) / std::sqrt(2.0));
-}
-
 std::vector<double> benjaminiHochberg(std::span<const double> p)
 {
     std::vector<std::size_t> order;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "riskmap/core/stats/grid.hpp"
+#include "riskmap/core/stats/normal.hpp"
 
 #include <cstdint>
 #include <span>
@@ -38,9 +39,6 @@ struct GiStarResult {
 /// negative or non-finite distance.
 GiStarResult getisOrdGiStar(const GridSpec& grid, std::span<const double> values,
                             const GiStarOptions& options);
-
-/// Two-sided p-value of a standard-normal z.
-double twoSidedNormalP(double z);
 
 /// Benjamini–Hochberg adjusted p-values (NaN entries stay NaN and are not counted).
 std::vector<double> benjaminiHochberg(std::span<const double> p);
