@@ -4,6 +4,7 @@
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/feedback.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -36,11 +37,13 @@ public:
         }
         m_b = Eigen::VectorXd::Zero(x.cols());
         m_b0 = std::log(y.sum() / off.array().exp().sum());  // the intercept-only fit
+        m_nullB0 = m_b0;
     }
 
     /// λ above which every coefficient is 0: max |(1/n)·x̃ⱼᵀ(y − μ₀)| / α.
     double lambdaMax() const
     {
+        if (m_xs.cols() == 0) return 0.0;
         const Eigen::VectorXd mu0 = (m_off.array() + m_b0).exp();
         const double g = (m_xs.transpose() * (m_y - mu0)).cwiseAbs().maxCoeff() / m_n;
         return g / std::max(m_opt.alpha, 1e-3);
@@ -74,6 +77,9 @@ public:
     Eigen::VectorXd coefficients() const { return m_b.array() / m_sd.array().max(1e-300); }
     double intercept() const { return m_b0 - coefficients().dot(m_mean); }
     Eigen::VectorXd fittedMean() const { return linear(m_b0, m_b).array().min(700.0).exp(); }
+    Eigen::Index columns() const { return m_xs.cols(); }
+    /// μ of the intercept-only model (with the offset).
+    Eigen::VectorXd nullMean() const { return (m_off.array() + m_nullB0).exp(); }
 
 private:
     Eigen::VectorXd linear(double b0, const Eigen::VectorXd& b) const
@@ -129,6 +135,7 @@ private:
     Eigen::VectorXd m_mean, m_sd, m_b;
     std::vector<bool> m_usable;
     double m_b0 = 0.0;
+    double m_nullB0 = 0.0;
 };
 
 void checkInput(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
@@ -156,32 +163,60 @@ double poissonDeviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu)
     return d;
 }
 
+namespace {
+
+/// Solves along `lambdas` with warm starts. With stopEarly the path ends, as in
+/// glmnet, once the explained deviance stops growing (relative gain < 1e-5)
+/// or reaches 0.999: smaller λ would only fit noise, and the held-out
+/// deviance can no longer improve.
+ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::vector<double>& lambdas,
+                         bool stopEarly)
+{
+    ElasticNetPath path;
+    const auto m = static_cast<Eigen::Index>(lambdas.size());
+    path.coefficients.resize(solver.columns(), m);
+    path.intercepts.resize(m);
+    const double nullDev = poissonDeviance(y, solver.nullMean());
+    double lastExplained = 0.0;
+    Eigen::Index k = 0;
+    for (; k < m; ++k) {
+        const double lambda = lambdas[static_cast<std::size_t>(k)];
+        solver.solve(lambda);
+        path.lambdas.push_back(lambda);
+        path.coefficients.col(k) = solver.coefficients();
+        path.intercepts[k] = solver.intercept();
+        path.deviance.push_back(poissonDeviance(y, solver.fittedMean()));
+        const double explained = nullDev > 0.0 ? 1.0 - path.deviance.back() / nullDev : 1.0;
+        const bool flat = k >= 5 && explained - lastExplained < 1e-5 * std::fabs(explained);
+        lastExplained = explained;
+        if (stopEarly && (flat || explained >= 0.999)) {
+            ++k;
+            break;
+        }
+    }
+    path.coefficients.conservativeResize(Eigen::NoChange, k);
+    path.intercepts.conservativeResize(k);
+    return path;
+}
+
+}  // namespace
+
 ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                                     const Eigen::VectorXd& offset, const ElasticNetOptions& options)
 {
     checkInput(x, y, offset, options);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
     Solver solver(x, y, off, options);
-    ElasticNetPath path;
-    path.lambdas = options.lambdas;
-    if (path.lambdas.empty()) {
+    std::vector<double> lambdas = options.lambdas;
+    if (lambdas.empty()) {
         const double top = solver.lambdaMax();
         const double ratio = options.lambdaMinRatio > 0.0 ? options.lambdaMinRatio
                                                           : (x.rows() > x.cols() ? 1e-4 : 1e-2);
         const int count = std::max(1, options.lambdaCount);
         for (int k = 0; k < count; ++k)
-            path.lambdas.push_back(top * std::pow(ratio, count > 1 ? double(k) / (count - 1) : 0.0));
+            lambdas.push_back(top * std::pow(ratio, count > 1 ? double(k) / (count - 1) : 0.0));
     }
-    const auto m = static_cast<Eigen::Index>(path.lambdas.size());
-    path.coefficients.resize(x.cols(), m);
-    path.intercepts.resize(m);
-    for (Eigen::Index k = 0; k < m; ++k) {
-        solver.solve(path.lambdas[static_cast<std::size_t>(k)]);
-        path.coefficients.col(k) = solver.coefficients();
-        path.intercepts[k] = solver.intercept();
-        path.deviance.push_back(poissonDeviance(y, solver.fittedMean()));
-    }
-    return path;
+    return solvePath(solver, y, lambdas, options.lambdas.empty());
 }
 
 ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
@@ -205,26 +240,31 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
     ElasticNetOptions foldOpt = options;
     foldOpt.lambdas = cv.path.lambdas;
     if (feedback) feedback->beginStage("kruisvalidatie", static_cast<std::uint64_t>(folds));
-    for (int f = 0; f < folds; ++f) {
+    // Folds are independent and write only their own row: run them in parallel.
+    parallelFor(static_cast<std::size_t>(folds), [&](std::size_t f) {
         if (feedback) feedback->checkCancelled();
         std::vector<Eigen::Index> train, test;
         for (std::size_t i = 0; i < n; ++i)
-            (i % static_cast<std::size_t>(folds) == static_cast<std::size_t>(f) ? test : train)
-                .push_back(static_cast<Eigen::Index>(perm[i]));
+            (i % static_cast<std::size_t>(folds) == f ? test : train).push_back(static_cast<Eigen::Index>(perm[i]));
         std::sort(train.begin(), train.end());
         std::sort(test.begin(), test.end());
+        const Eigen::VectorXd yTrain = y(train), offTrain = off(train);
+        if (!(yTrain.sum() > 0.0)) throw InputError("elastic net: a training fold has no events");
+        const Eigen::MatrixXd xTrain = x(train, Eigen::all);
+        Solver solver(xTrain, yTrain, offTrain, foldOpt);
+        // Early stop here too; λs past the stop keep the last solution.
+        const ElasticNetPath p = solvePath(solver, yTrain, foldOpt.lambdas, true);
         const Eigen::VectorXd yTest = y(test), offTest = off(test);
         const Eigen::MatrixXd xTest = x(test, Eigen::all);
-        if (!(y(train).sum() > 0.0)) throw InputError("elastic net: a training fold has no events");
-        const ElasticNetPath p = fitElasticNetPoisson(x(train, Eigen::all), y(train), off(train), foldOpt);
-        foldSize[static_cast<std::size_t>(f)] = static_cast<double>(test.size());
+        foldSize[f] = static_cast<double>(test.size());
         for (std::size_t k = 0; k < m; ++k) {
-            const auto kk = static_cast<Eigen::Index>(k);
+            const auto kk = std::min<Eigen::Index>(static_cast<Eigen::Index>(k), p.coefficients.cols() - 1);
             const Eigen::VectorXd mu = ((offTest + xTest * p.coefficients.col(kk)).array() + p.intercepts[kk]).exp();
-            foldDev[static_cast<std::size_t>(f)][k] = poissonDeviance(yTest, mu) / static_cast<double>(test.size());
+            foldDev[f][k] = poissonDeviance(yTest, mu) / static_cast<double>(test.size());
         }
         if (feedback) feedback->advance();
-    }
+    });
+    if (feedback) feedback->checkCancelled();
 
     // As glmnet: fold-size weighted mean and its standard error.
     const double total = static_cast<double>(n);

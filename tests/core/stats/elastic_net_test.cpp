@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Penalised Poisson regression: optimality conditions, limits and variable selection.
 #include "riskmap/core/error.hpp"
+#include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/elastic_net.hpp"
 #include "riskmap/core/stats/glm.hpp"
 
@@ -122,4 +123,12 @@ TEST(ElasticNet, RejectsBadInput)
     EXPECT_THROW(fitElasticNetPoisson(d.x, d.y, {}, opt), riskmap::InputError);
     EXPECT_THROW(fitElasticNetPoisson(d.x, Eigen::VectorXd::Zero(50)), riskmap::InputError);
     EXPECT_THROW(crossValidateElasticNetPoisson(d.x, d.y, {}, {}, 1, 1), riskmap::InputError);
+}
+
+TEST(ElasticNet, CancelledCrossValidationThrowsOnTheCallingThread)
+{
+    const auto d = simulate(200, 6);
+    riskmap::core::Feedback fb;
+    fb.cancel();
+    EXPECT_THROW(crossValidateElasticNetPoisson(d.x, d.y, {}, {}, 5, 1, &fb), riskmap::CancelledError);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Quartic kernel density against hand-computed values, its integral and brute force.
 #include "riskmap/core/error.hpp"
+#include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/kde.hpp"
 
 #include <gtest/gtest.h>
@@ -155,4 +156,16 @@ TEST(Kde, BandwidthMatchesBruteForce)
     }
     std::sort(kth.begin(), kth.end());
     EXPECT_NEAR(suggestBandwidth(pts, k), kth[150], 1e-9);
+}
+
+TEST(Kde, ReportsProgressAndStopsWhenCancelled)
+{
+    const GridSpec g{0.0, 100.0, 10.0, 10, 10};
+    const std::vector<Point2> pts{{50, 50}};
+    double last = -1.0;
+    riskmap::core::Feedback fb([&](const std::string&, double f) { last = f; });
+    quarticDensity(g, pts, 30.0, {}, &fb);
+    EXPECT_DOUBLE_EQ(last, 1.0);
+    fb.cancel();
+    EXPECT_THROW(quarticDensity(g, pts, 30.0, {}, &fb), riskmap::CancelledError);
 }

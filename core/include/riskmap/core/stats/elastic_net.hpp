@@ -35,7 +35,9 @@ struct ElasticNetPath {
 /// over standardised predictors (population sd; constant columns stay 0),
 /// unpenalised intercept, by coordinate descent on the IRLS quadratic
 /// approximation with warm starts down the path (as glmnet). The automatic
-/// path starts at λmax, the smallest λ with all coefficients 0.
+/// path starts at λmax, the smallest λ with all coefficients 0, and ends early
+/// (as glmnet) once the explained deviance stops growing; an explicit path is
+/// solved in full.
 /// `x` holds no intercept column. Throws InputError on mismatched sizes,
 /// negative counts, alpha outside [0, 1] or an increasing explicit path.
 ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
@@ -54,8 +56,9 @@ struct ElasticNetCv {
 
 /// k-fold cross-validation over the full-data path. Folds come from a
 /// Fisher–Yates shuffle driven by std::mt19937_64(seed) with plain modulo
-/// (fully specified, so the same on every platform). Polls `feedback` (may
-/// be null) between folds. Throws like fitElasticNetPoisson, InputError when
+/// (fully specified, so the same on every platform). Folds run in parallel
+/// threads; the result does not depend on their scheduling. `feedback` (may
+/// be null) is polled and advanced from those threads. Throws like fitElasticNetPoisson, InputError when
 /// folds < 2 or folds > n, and CancelledError.
 ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                                             const Eigen::VectorXd& offset, const ElasticNetOptions& options,
