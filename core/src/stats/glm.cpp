@@ -70,6 +70,7 @@ void checkInput(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen:
     if (!x.allFinite() || !offset.allFinite()) throw InputError("GLM: X or offset not finite");
     for (double v : y)
         if (!(v >= 0.0) || !std::isfinite(v)) throw InputError("GLM: counts must be finite and >= 0");
+    if (!(y.sum() > 0.0)) throw InputError("GLM: no events (all counts 0)");
 }
 
 /// IRLS for a log-link model with variance μ + μ²/θ (θ = ∞: Poisson).

@@ -162,4 +162,5 @@ TEST(Glm, RejectsBadInput)
     y[0] = -1;
     EXPECT_THROW(fitPoisson(Eigen::MatrixXd::Ones(4, 1), y), riskmap::InputError);
     EXPECT_THROW(fitPoisson(Eigen::MatrixXd::Ones(3, 1), y), riskmap::InputError);
+    EXPECT_THROW(fitNegativeBinomial(Eigen::MatrixXd::Ones(4, 1), Eigen::VectorXd::Zero(4)), riskmap::InputError);
 }
