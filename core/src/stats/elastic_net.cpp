@@ -35,6 +35,7 @@ public:
             if (m_usable[static_cast<std::size_t>(j)]) m_xs.col(j) /= m_sd[j];
             else m_xs.col(j).setZero();
         }
+        m_xs2 = m_xs.array().square();
         m_b = Eigen::VectorXd::Zero(x.cols());
         m_b0 = std::log(y.sum() / off.array().exp().sum());  // the intercept-only fit
         m_nullB0 = m_b0;
@@ -51,9 +52,9 @@ public:
 
     void solve(double lambda)
     {
-        double obj = objective(m_b0, m_b, lambda);
+        Eigen::VectorXd eta = linear(m_b0, m_b);
+        double obj = objective(eta, m_b, lambda);
         for (int outer = 0; outer < m_opt.maxOuterIterations; ++outer) {
-            const Eigen::VectorXd eta = linear(m_b0, m_b);
             const Eigen::VectorXd mu = eta.array().min(700.0).exp().max(1e-10);
             const Eigen::VectorXd w = mu / m_n;
             Eigen::VectorXd r = (m_y - mu).array() / mu.array();  // working residual
@@ -61,13 +62,15 @@ public:
             const Eigen::VectorXd oldB = m_b;
             coordinateDescent(w, r, lambda);
             // Step halving keeps the penalised objective from rising.
-            double next = objective(m_b0, m_b, lambda);
+            eta = linear(m_b0, m_b);
+            double next = objective(eta, m_b, lambda);
             for (int half = 0; half < 30 && !(next <= obj + 1e-14 * std::fabs(obj)); ++half) {
                 m_b0 = 0.5 * (m_b0 + oldB0);
                 m_b = 0.5 * (m_b + oldB);
-                next = objective(m_b0, m_b, lambda);
+                eta = linear(m_b0, m_b);
+                next = objective(eta, m_b, lambda);
             }
-            const bool done = std::fabs(obj - next) <= 1e-11 * (std::fabs(next) + 1e-3);
+            const bool done = std::fabs(obj - next) <= 1e-10 * (std::fabs(next) + 1e-3);
             obj = next;
             if (done) break;
         }
@@ -87,9 +90,8 @@ private:
         return (m_off + m_xs * b).array() + b0;
     }
 
-    double objective(double b0, const Eigen::VectorXd& b, double lambda) const
+    double objective(const Eigen::VectorXd& eta, const Eigen::VectorXd& b, double lambda) const
     {
-        const Eigen::VectorXd eta = linear(b0, b);
         const double nll = (eta.array().min(700.0).exp() - m_y.array() * eta.array()).sum() / m_n;
         const double pen = m_opt.alpha * b.cwiseAbs().sum() + 0.5 * (1.0 - m_opt.alpha) * b.squaredNorm();
         return nll + lambda * pen;
@@ -99,7 +101,7 @@ private:
     void coordinateDescent(const Eigen::VectorXd& w, Eigen::VectorXd& r, double lambda)
     {
         const Eigen::Index p = m_xs.cols();
-        const Eigen::VectorXd xv = (m_xs.array().square().colwise() * w.array()).colwise().sum();
+        const Eigen::VectorXd xv = m_xs2.transpose() * w;
         const double sw = w.sum();
         bool full = true;
         for (int sweep = 0; sweep < 100000; ++sweep) {
@@ -132,6 +134,7 @@ private:
     const ElasticNetOptions& m_opt;
     double m_n;
     Eigen::MatrixXd m_xs;
+    Eigen::MatrixXd m_xs2;  // squares of m_xs, for the weighted column norms
     Eigen::VectorXd m_mean, m_sd, m_b;
     std::vector<bool> m_usable;
     double m_b0 = 0.0;
