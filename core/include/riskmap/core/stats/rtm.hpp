@@ -63,7 +63,10 @@ struct RtmReport {
     std::size_t cells = 0;
     double incidents = 0.0;
     std::vector<std::string> candidatesAfterStep1;  ///< "factor/operationalisation/distance"
-    /// exp(Σ bᵢxᵢ) per cell = exp(b0 + Σbᵢxᵢ)/exp(b0); a cell with no factor present has risk 1.
+    /// exp(Σ bᵢxᵢ) per cell = exp(b0 + Σbᵢxᵢ)/exp(b0); a cell with no factor present
+    /// has risk 1. That is the lowest value as long as every kept coefficient is
+    /// positive: positiveOnly screens step 1 only, so check `factors` when a
+    /// kept coefficient can turn negative in the joint fit (correlated factors).
     std::vector<double> cellRisk;
 };
 
