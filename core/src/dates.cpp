@@ -57,14 +57,21 @@ Date todayUtc()
     return Date{now};
 }
 
-std::string nowIsoUtc()
+namespace {
+
+std::string formatNowUtc(const char* format)
 {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(buffer, sizeof buffer, format, &tm);
     return buffer;
 }
+
+}  // namespace
+
+std::string nowIsoUtc() { return formatNowUtc("%Y-%m-%dT%H:%M:%SZ"); }
+std::string nowCompactUtc() { return formatNowUtc("%Y%m%dT%H%M%SZ"); }
 
 }  // namespace riskmap::core

@@ -65,16 +65,6 @@ std::string sqlType(FieldType t)
     }
 }
 
-std::string timestampForFile()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
-}
-
 std::vector<BoundField> bindFields(const LayerSchema& schema, const LayerMapping* mapping,
                                    const gis::SourceLayerInfo& info, const std::string& where)
 {
@@ -192,7 +182,7 @@ public:
             while (stmt.step()) seenIds.emplace(stmt.columnText(0), 0);
         }
 
-        const std::string stamp = timestampForFile();
+        const std::string stamp = core::nowCompactUtc();
         const std::string folder = rejectedFolder(m_ws.path());
         m_rejected = std::make_unique<RejectedRowsFile>(folder + "/" + m_schema.name + "-" + stamp + ".csv", info.fields);
         m_repaired = std::make_unique<RejectedRowsFile>(folder + "/" + m_schema.name + "-" + stamp + "-hersteld.csv", info.fields);

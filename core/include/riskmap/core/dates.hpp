@@ -20,5 +20,7 @@ std::string formatIsoDate(const Date& date);
 Date todayUtc();
 /// Current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
 std::string nowIsoUtc();
+/// Current UTC time as `YYYYMMDDTHHMMSSZ`, for file names.
+std::string nowCompactUtc();
 
 }  // namespace riskmap::core
