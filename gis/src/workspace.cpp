@@ -86,9 +86,14 @@ void Workspace::migrate()
 void Workspace::dropLayerTable(const std::string& name)
 {
     if (!m_db->tableExists(name)) return;
-    auto hasGeom = m_db->prepare("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)");
-    hasGeom.bind(1, name);
-    if (hasGeom.step()) {
+    bool hasGeom = false;
+    {
+        // Finalised before the DROPs: SQLite refuses DROP TABLE while a statement is active.
+        auto stmt = m_db->prepare("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)");
+        stmt.bind(1, name);
+        hasGeom = stmt.step();
+    }
+    if (hasGeom) {
         auto disable = m_db->prepare("SELECT DisableSpatialIndex(?, 'geom')");
         disable.bind(1, name).run();
         m_db->exec("DROP TABLE IF EXISTS " + quoteIdentifier("idx_" + name + "_geom"));
