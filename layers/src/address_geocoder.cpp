@@ -41,6 +41,7 @@ GeocodeResult AddressGeocoder::geocode(std::string_view postcode, std::string_vi
                                                                                  : "huisnummer";
         return result;
     }
+    result.address = parsed.key;
     const core::AddressMatch match = m_index.match(*parsed.key);
     switch (match.kind) {
     case core::AddressMatchKind::Exact:

@@ -268,6 +268,7 @@ public:
             };
 
             gis::CleanedGeometry geometry;
+            std::optional<core::AddressKey> addressKey;
             if (!row.problem.empty()) {
                 // The pre-pass could not use the row (column count, coordinates).
                 rejectField = row.problemField;
@@ -279,6 +280,7 @@ public:
                                                         cell(row, address.huisletter), cell(row, address.toevoeging));
                 if (found.found) {
                     ++report.geocoded;
+                    addressKey = found.address;
                     geometry.wkb = std::move(found.wkb);
                     if (found.withoutToevoeging)
                         addRepair("adres gevonden zonder (of met andere) toevoeging: verblijfsobject " + found.vboId);
@@ -298,6 +300,17 @@ public:
 
             for (std::size_t i = 0; i < fields.size() && rejectReason.empty(); ++i) {
                 const BoundField& b = fields[i];
+                if (addressKey) {
+                    // A geocoded row stores the address it was found on (`12a` → 12 + A).
+                    const std::string& name = b.spec->name;
+                    if (name == "postcode") { values[i] = addressKey->postcode; continue; }
+                    if (name == "huisnummer") { values[i] = static_cast<std::int64_t>(addressKey->huisnummer); continue; }
+                    if (name == "huisletter" || name == "toevoeging") {
+                        const std::string& part = name == "huisletter" ? addressKey->huisletter : addressKey->toevoeging;
+                        values[i] = part.empty() ? gis::FieldValue{} : gis::FieldValue{part};
+                        continue;
+                    }
+                }
                 std::optional<std::string> text;
                 if (b.constant) text = b.constant;
                 else if (b.geometryArea) text = std::to_string(geometry.area);

@@ -52,6 +52,9 @@ TEST(GeocodingImport, ExcelSheetKeepsLeadingZerosNormalisesSbiAndGeocodes)
     EXPECT_EQ(db.queryText("SELECT sbi_code FROM vestigingen WHERE vestigingsnummer = '000023456789'"), "9999");
     EXPECT_EQ(db.queryInt("SELECT sbi_code IS NULL FROM vestigingen WHERE vestigingsnummer = '678901234567'"), 1);
     EXPECT_EQ(db.queryText("SELECT postcode FROM vestigingen WHERE vestigingsnummer = '000012345678'"), "3941AB");
+    // `12a` in the huisnummer column is stored as the address it was found on.
+    EXPECT_EQ(db.queryText("SELECT huisnummer || '|' || huisletter FROM vestigingen WHERE vestigingsnummer = '678901234567'"),
+              "12|A");
     EXPECT_EQ(db.queryText("SELECT handelsnaam FROM vestigingen WHERE vestigingsnummer = '000012345678'"),
               "Garage Zo\xC3\xAB");
     // Each geocoded row sits exactly on its verblijfsobject (oracle: a spatial join in SQL).

@@ -74,8 +74,16 @@ TEST(InputsCli, CsvImportReportsRowsAndGeocodingRate)
     EXPECT_NE(r.out.find("geocodering: 1 van 2 adressen gevonden (50.0 %)"), std::string::npos) << r.out;
     EXPECT_NE(r.err.find("niet gevonden"), std::string::npos) << r.err;
 
+    // A CSV whose rows are all unusable is refused (exit 1) and changes nothing.
+    const std::string bad = dir.file("fout.csv");
+    test::writeBytes(bad, "vestigingsnummer;postcode;huisnummer\n1;9999ZZ;1\n2;3941AB\n");
+    const auto failed = runCli({"import", ws, bad, "--layer", "vestigingen"});
+    EXPECT_EQ(failed.exitCode, 1) << failed.out;
+    EXPECT_NE(failed.err.find("geen enkele rij bruikbaar"), std::string::npos) << failed.err;
+
     auto w = gis::Workspace::open(ws, true);
     EXPECT_EQ(w.db().queryText("SELECT handelsnaam || '|' || sbi_code FROM vestigingen"), "Caf\xC3\xA9 De Ho\xC3\xAB|56102");
+    EXPECT_EQ(w.db().queryInt("SELECT count(*) FROM rk_provenance WHERE layer = 'vestigingen'"), 1);
     const auto info = runCli({"info", ws});
     EXPECT_NE(info.out.find("geocodering: 1 van 2 adressen gevonden"), std::string::npos) << info.out;
 }

@@ -18,6 +18,7 @@ struct GeocodeResult {
     bool found = false;
     bool withoutToevoeging = false;  ///< matched the one address of postcode+huisnummer+huisletter
     std::string vboId;
+    std::optional<core::AddressKey> address;  ///< the normalised address when it could be read
     std::vector<unsigned char> wkb;  ///< the verblijfsobject's point (RD New) when found
     std::string field;               ///< `postcode`, `huisnummer`... or `adres` when not found
     std::string reason;              ///< Dutch, for the rejected-rows file
