@@ -4,6 +4,8 @@
 #include "test_support.hpp"
 
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/sbi_reference.hpp"
 #include "riskmap/layers/sector_settings.hpp"
@@ -64,6 +66,38 @@ TEST(SectorSettings, DefaultsAndErrors)
     EXPECT_THROW(layers::readSectorSettings(writeProject(dir, "[sectors]\ncorrespondence = \"nope.csv\"\n")), UsageError);
     test::writeBytes(dir.file("bad.csv"), "sbi2008;sbi2025\n45.1x;4511\n");
     EXPECT_THROW(layers::readSectorSettings(writeProject(dir, "[sectors]\ncorrespondence = \"bad.csv\"\n")), UsageError);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SectorSettings, ImportCountsCodesUnknownToEveryList)
+{
+    TempDir dir;
+    test::writeBytes(dir.file("corr.csv"), "sbi2008;sbi2025\n45.19;45.21\n");
+    const auto project = writeProject(dir, "[sectors]\ncorrespondence = \"corr.csv\"\n");
+    const std::string csv = dir.file("kvk.csv");
+    // 4521 exists only in SBI 2025 (via the correspondence); 0002 is a KvK code CBS does not list.
+    test::writeBytes(csv, "vestigingsnummer;sbi_code;x;y\n1;45.21;155000;463000\n2;0002;155001;463001\n3;01.13.1;155002;463002\n");
+    auto ws = gis::Workspace::create(dir.file("ws.sqlite"));
+    layers::ImportRequest request;
+    request.files = {csv};
+    request.layer = "vestigingen";
+    request.crs = "EPSG:28992";
+    core::Feedback feedback;
+    const auto without = layers::importFiles(ws, request, feedback).front();
+    EXPECT_EQ(without.sbiUnknown, 2);  // 4521 and 0002
+    request.sectors = layers::readSectorSettings(project);
+    const auto with = layers::importFiles(ws, request, feedback).front();
+    EXPECT_EQ(with.sbiUnknown, 1);  // 0002 only
+    ASSERT_EQ(with.warnings.size(), 1u);
+    EXPECT_NE(with.warnings[0].find("0002"), std::string::npos) << with.warnings[0];
+    EXPECT_EQ(with.imported, 3);
+    EXPECT_EQ(ws.db().queryText("SELECT group_concat(sbi_code, ',') FROM (SELECT sbi_code FROM vestigingen ORDER BY fid)"),
+              "4521,0002,01131");
+    EXPECT_EQ(ws.db().queryText("SELECT group_concat(vestigingsnummer, ',') FROM (SELECT * FROM vestigingen ORDER BY fid)"),
+              "000000000001,000000000002,000000000003");
 }
 
 }  // namespace
