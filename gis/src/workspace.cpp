@@ -148,13 +148,16 @@ std::int64_t Workspace::addProvenance(const ProvenanceRecord& r)
     auto stmt = m_db->prepare(
         "INSERT INTO rk_provenance(layer, action, source_path, source_layer, sha256, started_at, finished_at,"
         " source_crs, proj_operation, proj_accuracy_m, ballpark, rows_read, rows_imported, rows_repaired,"
-        " rows_rejected, rejected_file, user, tool_version, mapping)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " rows_rejected, rejected_file, user, tool_version, mapping, rows_geocode_attempted, rows_geocoded,"
+        " geocode_match_rate, warnings, extent)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     stmt.bind(1, r.layer).bind(2, r.action).bind(3, r.sourcePath).bind(4, r.sourceLayer).bind(5, r.sha256);
     stmt.bind(6, r.startedAt).bind(7, r.finishedAt).bind(8, r.sourceCrs).bind(9, r.projOperation);
     stmt.bind(10, r.projAccuracyM).bind(11, r.ballpark ? 1 : 0).bind(12, r.rowsRead).bind(13, r.rowsImported);
     stmt.bind(14, r.rowsRepaired).bind(15, r.rowsRejected).bind(16, r.rejectedFile).bind(17, r.user);
     stmt.bind(18, r.toolVersion.empty() ? std::string(RISKMAP_VERSION) : r.toolVersion).bind(19, r.mapping);
+    stmt.bind(20, r.rowsGeocodeAttempted).bind(21, r.rowsGeocoded).bind(22, r.geocodeMatchRate());
+    stmt.bind(23, r.warnings).bind(24, r.extent);
     stmt.run();
     return m_db->lastInsertRowId();
 }
@@ -194,7 +197,8 @@ std::vector<ProvenanceRecord> Workspace::provenance(const std::string& layer)
     auto stmt = m_db->prepare(
         "SELECT id, layer, action, source_path, source_layer, sha256, started_at, finished_at, source_crs,"
         " proj_operation, proj_accuracy_m, ballpark, rows_read, rows_imported, rows_repaired, rows_rejected,"
-        " rejected_file, user, tool_version, mapping FROM rk_provenance WHERE ?1 = '' OR layer = ?1 ORDER BY id");
+        " rejected_file, user, tool_version, mapping, rows_geocode_attempted, rows_geocoded, warnings, extent"
+        " FROM rk_provenance WHERE ?1 = '' OR layer = ?1 ORDER BY id");
     stmt.bind(1, layer);
     while (stmt.step()) {
         ProvenanceRecord r;
@@ -218,6 +222,10 @@ std::vector<ProvenanceRecord> Workspace::provenance(const std::string& layer)
         r.user = stmt.columnText(17);
         r.toolVersion = stmt.columnText(18);
         r.mapping = stmt.columnText(19);
+        r.rowsGeocodeAttempted = stmt.columnInt(20);
+        r.rowsGeocoded = stmt.columnInt(21);
+        r.warnings = stmt.columnText(22);
+        r.extent = stmt.columnText(23);
         out.push_back(std::move(r));
     }
     return out;

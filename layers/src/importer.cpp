@@ -2,15 +2,20 @@
 // The import pipeline: source → mapping → typed values → clean geometry → workspace.
 #include "riskmap/layers/importer.hpp"
 
+#include "riskmap/core/address_key.hpp"
 #include "riskmap/core/dates.hpp"
+#include "riskmap/core/delimited_text.hpp"
 #include "riskmap/core/error.hpp"
+#include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
 #include "riskmap/gis/geometry_cleaner.hpp"
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/gis/sha256.hpp"
 #include "riskmap/gis/vector_source.hpp"
+#include "riskmap/layers/address_geocoder.hpp"
 #include "riskmap/layers/layer_schema.hpp"
 #include "riskmap/layers/rejected_rows.hpp"
+#include "riskmap/layers/table_source.hpp"
 #include "riskmap/layers/value_parsing.hpp"
 
 #include <algorithm>
@@ -19,10 +24,13 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 namespace riskmap::layers {
 namespace {
+
+constexpr const char* kLuchtfotoLayer = "luchtfoto";
 
 /// Where each canonical field's value comes from in this source layer.
 struct BoundField {
@@ -74,6 +82,7 @@ std::vector<BoundField> bindFields(const LayerSchema& schema, const LayerMapping
     for (const auto& f : schema.fields) {
         BoundField b;
         b.spec = &f;
+        b.padDigits = f.digits;
         const FieldRule* rule = nullptr;
         if (mapping) {
             const auto it = mapping->fields.find(f.name);
@@ -83,7 +92,7 @@ std::vector<BoundField> bindFields(const LayerSchema& schema, const LayerMapping
             b.separator = rule->separator;
             b.constant = rule->constant;
             b.geometryArea = rule->geometryArea;
-            b.padDigits = rule->padDigits;
+            if (rule->padDigits > 0) b.padDigits = rule->padDigits;
             b.stripPrefix = rule->stripPrefix;
             for (const auto& s : rule->sources) {
                 auto idx = resolveSourceField(s, info.fields, {s});
@@ -101,6 +110,30 @@ std::vector<BoundField> bindFields(const LayerSchema& schema, const LayerMapping
         bound.push_back(std::move(b));
     }
     return bound;
+}
+
+/// Where the address of a row is read for geocoding: the bound canonical field when the layer
+/// has it (vestigingen), otherwise a source column of that name (incidenten keep no address).
+struct AddressColumns {
+    std::optional<std::size_t> postcode, huisnummer, huisletter, toevoeging;
+};
+
+AddressColumns bindAddress(const LayerSchema& schema, const std::vector<BoundField>& bound,
+                           const gis::SourceLayerInfo& info)
+{
+    auto column = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < schema.fields.size(); ++i)
+            if (schema.fields[i].name == name && bound[i].sourceIndexes.size() == 1) return bound[i].sourceIndexes.front();
+        if (schema.field(name)) return std::nullopt;  // the layer has it but the source does not
+        return resolveSourceField(name, info.fields, {name});
+    };
+    return {column("postcode"), column("huisnummer"), column("huisletter"), column("toevoeging")};
+}
+
+std::string cell(const gis::SourceRow& row, const std::optional<std::size_t>& index)
+{
+    if (!index || *index >= row.values.size() || !row.values[*index]) return {};
+    return *row.values[*index];
 }
 
 /// Refuses coordinates that cannot belong to the declared CRS (RD numbers
@@ -127,7 +160,7 @@ void checkPlausibleExtent(const gis::SourceLayerInfo& info, const gis::CrsChoice
 
 class LayerImport {
 public:
-    LayerImport(gis::Workspace& ws, const gis::VectorSource& source, const std::string& sourceLayer,
+    LayerImport(gis::Workspace& ws, const gis::FeatureSource& source, const std::string& sourceLayer,
                 const LayerSchema& schema, const ImportRequest& request, bool append, core::Feedback& feedback)
         : m_ws(ws), m_source(source), m_sourceLayer(sourceLayer), m_schema(schema), m_request(request),
           m_append(append), m_feedback(feedback)
@@ -145,20 +178,28 @@ public:
         report.layer = m_schema.name;
 
         const gis::SourceLayerInfo info = m_source.layerInfo(m_sourceLayer);
+        if (const auto* table = dynamic_cast<const TableSource*>(&m_source)) report.readingNote = table->readingNote();
         if (info.featureCount == 0) throw InputError(where + ": de bronlaag is leeg; de bestaande laag blijft ongewijzigd");
-        if (info.geometry == gis::SourceGeometry::None)
-            throw InputError(where + ": de bron heeft geen geometrie" +
-                             std::string(m_schema.geocodable ? " (geocoderen op adres: zie 'riskmap import --help')" : ""));
+        const bool noGeometry = info.geometry == gis::SourceGeometry::None;
+        if (noGeometry && !m_schema.geocodable)
+            throw InputError(where + ": de bron heeft geen geometrie (geen WKT- of x/y-kolommen); laag " + m_schema.name +
+                             " kan niet op adres worden gegeocodeerd");
         if (!familyMatches(info.geometry, m_schema.geometry))
             throw InputError(where + ": verkeerd geometrietype '" + info.geometryTypeName + "'; laag " + m_schema.name +
                              " verwacht " + toString(m_schema.geometry) + "en. Het bestand is geweigerd.");
 
+        // Rows without geometry get the verblijfsobject's point, already in RD New: a file
+        // with no coordinates at all needs no CRS.
         std::string crsDefinition = m_request.crs.value_or(info.crsDefinition);
-        if (crsDefinition.empty())
+        if (crsDefinition.empty() && !noGeometry)
             throw InputError(where + ": de bron heeft geen coördinatenstelsel; geef het met --crs (bijv. --crs EPSG:28992). "
                              "Riskmap raadt het nooit.");
-        gis::CrsTransformer transformer(crsDefinition);
+        gis::CrsTransformer transformer(crsDefinition.empty() ? "EPSG:28992" : crsDefinition);
         report.crs = transformer.choice();
+        if (crsDefinition.empty()) {
+            report.crs.sourceCrs = "geen (gegeocodeerd op adres)";
+            report.crs.operationName = "geen";
+        }
         checkPlausibleExtent(info, report.crs, where);
         if (report.crs.ballpark)
             report.warnings.push_back("alleen een grove (ballpark) transformatie beschikbaar van " + report.crs.sourceCrs +
@@ -166,6 +207,14 @@ public:
 
         const LayerMapping* mapping = m_request.mapping.forCanonical(m_schema.name);
         const std::vector<BoundField> fields = bindFields(m_schema, mapping, info, where);
+        const AddressColumns address = bindAddress(m_schema, fields, info);
+        if (m_schema.geocodable && (!address.postcode || !address.huisnummer) && noGeometry)
+            throw InputError(where + ": geen coördinaten en geen adreskolommen (postcode en huisnummer) om te geocoderen; "
+                             "velden in de bron: " + core::join(info.fields, ", "));
+        // Built once the first row needs it, from the verblijfsobjecten as this transaction sees them.
+        std::unique_ptr<AddressGeocoder> geocoder;
+        if (noGeometry) geocoder = std::make_unique<AddressGeocoder>(m_ws, where);
+        std::set<std::string> unknownSbi;
 
         std::vector<gis::ColumnDef> columns;
         std::vector<std::string> columnNames;
@@ -202,17 +251,56 @@ public:
             m_feedback.advance();
             ++report.read;
             std::string rejectField, rejectReason, repairReason;
+            const auto& originalValues = row.original.empty() ? row.values : row.original;
+            auto addRepair = [&](const std::string& text) {
+                if (!repairReason.empty()) repairReason += "; ";
+                repairReason += text;
+            };
 
-            const gis::CleanedGeometry geometry = cleaner.clean(row.wkb);
-            if (geometry.status == gis::CleanedGeometry::Status::Rejected) {
-                rejectField = "geom";
-                rejectReason = geometry.reason;
-            } else if (geometry.status == gis::CleanedGeometry::Status::Repaired) {
-                repairReason = geometry.reason;
+            gis::CleanedGeometry geometry;
+            std::optional<core::AddressKey> addressKey;
+            if (!row.problem.empty()) {
+                // The pre-pass could not use the row (column count, coordinates).
+                rejectField = row.problemField;
+                rejectReason = row.problem;
+            } else if (row.wkb.empty() && m_schema.geocodable && address.postcode && address.huisnummer) {
+                ++report.geocodeAttempted;
+                if (!geocoder) geocoder = std::make_unique<AddressGeocoder>(m_ws, where);
+                GeocodeResult found = geocoder->geocode(cell(row, address.postcode), cell(row, address.huisnummer),
+                                                        cell(row, address.huisletter), cell(row, address.toevoeging));
+                if (found.found) {
+                    ++report.geocoded;
+                    addressKey = found.address;
+                    geometry.wkb = std::move(found.wkb);
+                    if (found.withoutToevoeging)
+                        addRepair("adres gevonden zonder (of met andere) toevoeging: verblijfsobject " + found.vboId);
+                } else {
+                    rejectField = found.field;
+                    rejectReason = found.reason;
+                }
+            } else {
+                geometry = cleaner.clean(row.wkb);
+                if (geometry.status == gis::CleanedGeometry::Status::Rejected) {
+                    rejectField = "geom";
+                    rejectReason = geometry.reason;
+                } else if (geometry.status == gis::CleanedGeometry::Status::Repaired) {
+                    repairReason = geometry.reason;
+                }
             }
 
             for (std::size_t i = 0; i < fields.size() && rejectReason.empty(); ++i) {
                 const BoundField& b = fields[i];
+                if (addressKey) {
+                    // A geocoded row stores the address it was found on (`12a` → 12 + A).
+                    const std::string& name = b.spec->name;
+                    if (name == "postcode") { values[i] = addressKey->postcode; continue; }
+                    if (name == "huisnummer") { values[i] = static_cast<std::int64_t>(addressKey->huisnummer); continue; }
+                    if (name == "huisletter" || name == "toevoeging") {
+                        const std::string& part = name == "huisletter" ? addressKey->huisletter : addressKey->toevoeging;
+                        values[i] = part.empty() ? gis::FieldValue{} : gis::FieldValue{part};
+                        continue;
+                    }
+                }
                 std::optional<std::string> text;
                 if (b.constant) text = b.constant;
                 else if (b.geometryArea) text = std::to_string(geometry.area);
@@ -233,7 +321,30 @@ public:
                         text->find_first_not_of("0123456789") == std::string::npos)
                         text->insert(0, static_cast<std::size_t>(b.padDigits) - text->size(), '0');
                 }
+                if (text && b.spec->name == "postcode") {
+                    // One spelling for the address key: `3941 ab` → `3941AB`.
+                    if (auto pc = core::normalizePostcode(*text)) text = *pc;
+                }
+                if (text && b.spec->name == "sbi_code" && m_schema.name == "vestigingen" && !core::trim(*text).empty()) {
+                    if (auto code = core::normalizeSbiCode(*text)) {
+                        if (!m_request.sectors.knownCode(*code)) {
+                            ++report.sbiUnknown;
+                            unknownSbi.insert(*code);
+                        }
+                        text = *code;
+                    } else {
+                        // Optional field: emptied and reported, like any unreadable optional value.
+                        values[i] = gis::FieldValue{};
+                        addRepair("veld sbi_code: ongeldige SBI-code '" + *text + "' leeg gemaakt");
+                        continue;
+                    }
+                }
                 auto parsed = parseFieldValue(text.value_or(""), b.spec->type);
+                if (!parsed && text && info.decimalComma &&
+                    (b.spec->type == FieldType::Real || b.spec->type == FieldType::Integer)) {
+                    // Dutch tables write `12,5`; columns with mixed content escaped the pre-pass.
+                    if (auto normal = core::normaliseDecimal(*text)) parsed = parseFieldValue(*normal, b.spec->type);
+                }
                 if (!parsed) {
                     if (b.spec->required) {
                         rejectField = b.spec->name;
@@ -242,8 +353,7 @@ public:
                         // An optional field that cannot be read is emptied, and the row
                         // counts as repaired so nothing happens silently.
                         values[i] = gis::FieldValue{};
-                        if (!repairReason.empty()) repairReason += "; ";
-                        repairReason += "veld " + b.spec->name + ": onleesbare waarde '" + *text + "' leeg gemaakt";
+                        addRepair("veld " + b.spec->name + ": onleesbare waarde '" + *text + "' leeg gemaakt");
                     }
                     continue;
                 }
@@ -267,7 +377,7 @@ public:
 
             if (!rejectReason.empty()) {
                 ++report.rejected;
-                rejected.add(row.rowNumber, rejectField, rejectReason, row.values);
+                rejected.add(row.rowNumber, rejectField, rejectReason, originalValues);
                 return;
             }
             if (rubriceringIndex >= 0) raiseRubricering(values[static_cast<std::size_t>(rubriceringIndex)]);
@@ -276,11 +386,29 @@ public:
                 ++report.imported;
             } else {
                 ++report.repaired;
-                repaired.add(row.rowNumber, "", repairReason, row.values);
+                repaired.add(row.rowNumber, "", repairReason, originalValues);
             }
         });
         m_feedback.setProgress(1.0);
         m_ws.ensureSpatialIndex(m_schema.name);
+        if (report.sbiUnknown > 0) {
+            std::vector<std::string> sample;
+            for (const auto& code : unknownSbi) {
+                if (sample.size() == 10) { sample.push_back("…"); break; }
+                sample.push_back(code);
+            }
+            report.warnings.push_back(std::to_string(report.sbiUnknown) +
+                                      " vestiging(en) met een SBI-code die niet in SBI 2008 (versie 2018), de SBI 2025-lijst "
+                                      "of de correspondentietabel staat (wel geïmporteerd): " + core::join(sample, ", "));
+        }
+        if (report.geocodeAttempted > 0 && report.geocoded < report.geocodeAttempted) {
+            char rate[64];
+            std::snprintf(rate, sizeof rate, "%.1f %%", 100.0 * static_cast<double>(report.geocoded) /
+                                                            static_cast<double>(report.geocodeAttempted));
+            report.warnings.push_back("geocodering: " + std::to_string(report.geocodeAttempted - report.geocoded) + " van " +
+                                      std::to_string(report.geocodeAttempted) + " adressen niet gevonden (trefkans " + rate +
+                                      "); zie de afgewezen rijen");
+        }
 
         // Replacing a layer by nothing would lose it; appending nothing loses nothing.
         if (!m_append && report.imported + report.repaired == 0)
@@ -305,6 +433,9 @@ public:
         prov.rowsRejected = report.rejected;
         prov.user = gis::currentUser();
         prov.mapping = mapping ? m_request.mapping.describe() : "";
+        prov.rowsGeocodeAttempted = report.geocodeAttempted;
+        prov.rowsGeocoded = report.geocoded;
+        prov.warnings = core::join(report.warnings, "\n");
         // The report files are moved into place only after the transaction commits.
         report.rejectedFile = rejected.count() ? rejected.finalPath() : "";
         report.repairedFile = repaired.count() ? repaired.finalPath() : "";
@@ -359,7 +490,7 @@ private:
     }
 
     gis::Workspace& m_ws;
-    const gis::VectorSource& m_source;
+    const gis::FeatureSource& m_source;
     std::string m_sourceLayer;
     const LayerSchema& m_schema;
     const ImportRequest& m_request;
@@ -370,7 +501,7 @@ private:
 };
 
 /// The (source layer, canonical layer) pairs to import from one file.
-std::vector<std::pair<std::string, const LayerSchema*>> selectLayers(const gis::VectorSource& source,
+std::vector<std::pair<std::string, const LayerSchema*>> selectLayers(const gis::FeatureSource& source,
                                                                      const ImportRequest& request)
 {
     const auto names = source.layerNames();
@@ -401,6 +532,70 @@ std::vector<std::pair<std::string, const LayerSchema*>> selectLayers(const gis::
     return pairs;
 }
 
+/// `--layer luchtfoto`: rasters are registered where they are, with their year.
+std::vector<LayerImportReport> registerAerialPhotos(gis::Workspace& workspace, const ImportRequest& request,
+                                                    core::Feedback& feedback)
+{
+    if (!request.year)
+        throw UsageError("--year is verplicht bij --layer luchtfoto (het opnamejaar, bijv. --year 2023)");
+    if (*request.year < 1900 || *request.year > 2100)
+        throw UsageError("--year " + std::to_string(*request.year) + ": geen geldig opnamejaar");
+    if (request.append) throw UsageError("--append geldt niet voor luchtfoto's: elke registratie voegt al toe");
+    std::vector<LayerImportReport> reports;
+    std::vector<std::string> startedAt;
+    // Inspecting and building overviews touch only the source (read) and the cache; the
+    // workspace is written in one transaction afterwards.
+    for (const auto& file : request.files) {
+        const auto started = std::chrono::steady_clock::now();
+        startedAt.push_back(core::nowIsoUtc());
+        LayerImportReport report;
+        report.file = file;
+        report.layer = kLuchtfotoLayer;
+        report.year = request.year;
+        report.raster = gis::registerRaster(file, workspace.path(), &feedback);
+        report.crs.sourceCrs = report.raster->crs;
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        reports.push_back(std::move(report));
+    }
+    gis::Transaction tx(workspace.db());
+    std::int64_t provId = 0;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        const gis::RasterInfo& info = *reports[i].raster;
+        gis::storeRaster(workspace.db(), kLuchtfotoLayer, request.year, info);
+        gis::ProvenanceRecord prov;
+        prov.layer = kLuchtfotoLayer;
+        prov.action = "register";
+        prov.sourcePath = info.path;
+        prov.sourceLayer = info.driver + ", jaar " + std::to_string(*request.year);
+        prov.sha256 = info.sha256;
+        prov.startedAt = startedAt[i];
+        prov.finishedAt = core::nowIsoUtc();
+        prov.sourceCrs = info.crs;
+        prov.user = gis::currentUser();
+        char extent[160];
+        std::snprintf(extent, sizeof extent, "%.3f,%.3f,%.3f,%.3f", info.extent.minX, info.extent.minY, info.extent.maxX,
+                      info.extent.maxY);
+        prov.extent = extent;
+        provId = workspace.addProvenance(prov);
+    }
+    gis::LayerRecord record;
+    record.name = kLuchtfotoLayer;
+    record.kind = "raster";
+    record.classification = "openbaar";
+    record.legalBasis = "Luchtfoto's (PDOK / gemeente); geregistreerd, niet gekopieerd";
+    if (auto existing = workspace.layer(kLuchtfotoLayer)) {
+        record.classification = existing->classification;
+        record.legalBasis = existing->legalBasis;
+        record.retentionDays = existing->retentionDays;
+    }
+    record.featureCount = static_cast<std::int64_t>(gis::loadRasters(workspace.db(), kLuchtfotoLayer).size());
+    record.updatedAt = core::nowIsoUtc();
+    record.provenanceId = provId;
+    workspace.registerLayer(record);
+    tx.commit();
+    return reports;
+}
+
 }  // namespace
 
 std::string rejectedFolder(const std::string& workspacePath) { return workspacePath + ".rejected"; }
@@ -409,10 +604,14 @@ std::vector<LayerImportReport> importFiles(gis::Workspace& workspace, const Impo
                                            core::Feedback& feedback)
 {
     if (request.files.empty()) throw UsageError("geen bestanden om te importeren");
-    std::vector<std::unique_ptr<gis::VectorSource>> sources;
+    if (request.layer && *request.layer == kLuchtfotoLayer) return registerAerialPhotos(workspace, request, feedback);
+    if (request.year)
+        throw UsageError("--year geldt alleen voor luchtfoto's (--layer luchtfoto)");
+    std::vector<std::unique_ptr<gis::FeatureSource>> sources;
     for (const auto& file : request.files) {
         if (!std::filesystem::exists(file)) throw InputError("'" + file + "': bestand bestaat niet");
-        sources.push_back(std::make_unique<gis::VectorSource>(file));
+        if (TableSource::handles(file)) sources.push_back(std::make_unique<TableSource>(file));
+        else sources.push_back(std::make_unique<gis::VectorSource>(file));
     }
     std::vector<LayerImportReport> reports;
     std::vector<std::string> touched;

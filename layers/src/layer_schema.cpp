@@ -28,7 +28,7 @@ std::vector<LayerSchema> buildCatalogue()
                    {{"terrein_id", FT::Text, true}, {"naam", FT::Text}, {"gemeente", FT::Text}},
                    Classification::Openbaar, "Openbare registratie (IBIS werklocaties)", 0});
     all.push_back({"vestigingen", GeometryFamily::Point, false, true, "vestigingsnummer",
-                   {{"vestigingsnummer", FT::Text, true}, {"kvk_nummer", FT::Text}, {"handelsnaam", FT::Text},
+                   {{"vestigingsnummer", FT::Text, true, 12}, {"kvk_nummer", FT::Text, false, 8}, {"handelsnaam", FT::Text},
                     {"sbi_code", FT::Text}, {"datum_inschrijving", FT::Date}, {"datum_uitschrijving", FT::Date},
                     {"postcode", FT::Text}, {"huisnummer", FT::Integer}, {"huisletter", FT::Text},
                     {"toevoeging", FT::Text}},

@@ -26,6 +26,11 @@ int DropCommand::run()
     gis::Transaction tx(workspace.db());
     workspace.dropLayerTable(m_layer);
     workspace.unregisterLayer(m_layer);
+    // A raster layer's registrations go too (the source files are never touched).
+    if (workspace.db().tableExists("rk_rasters")) {
+        auto rasters = workspace.db().prepare("DELETE FROM rk_rasters WHERE layer = ?");
+        rasters.bind(1, m_layer).run();
+    }
     gis::ProvenanceRecord prov;
     prov.layer = m_layer;
     prov.action = "drop";

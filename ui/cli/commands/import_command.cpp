@@ -8,6 +8,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/sector_settings.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -18,16 +19,20 @@ namespace riskmap::cli {
 void ImportCommand::setup(CLI::App& sub)
 {
     sub.add_option("WS", m_workspace, "Werkruimte")->required();
-    sub.add_option("FILE", m_files, "Bronbestanden (GeoPackage, Shapefile, GeoJSON, FlatGeobuf)")->required();
+    sub.add_option("FILE", m_files, "Bronbestanden (GeoPackage, Shapefile, GeoJSON, FlatGeobuf, CSV, XLSX; luchtfoto: GeoTIFF, VRT, GPKG, MBTiles)")->required();
     sub.add_option("--layer", m_layer, "Doellaag (bijv. percelen); zonder: elke bronlaag met een canonieke naam");
     sub.add_option("--source-layer", m_sourceLayer, "Te lezen laag in het bronbestand");
-    sub.add_option("--project", m_project, "Projectbestand (voor [mapping.*])");
+    sub.add_option("--project", m_project, "Projectbestand (voor [mapping.*] en [sectors])");
     sub.add_option("--mapping", m_mapping, "Mappingbestand met [mapping.<laag>] tabellen");
-    sub.add_option("--crs", m_crs, "Coördinatenstelsel van een bron zonder CRS (bijv. EPSG:28992)");
-    sub.add_option("--year", m_year, "Jaar (voor luchtfoto's)");
+    sub.add_option("--crs", m_crs, "Coördinatenstelsel van een bron zonder CRS, ook CSV/XLSX met x/y of WKT (bijv. EPSG:28992)");
+    sub.add_option("--year", m_year, "Opnamejaar, verplicht bij --layer luchtfoto");
     sub.add_flag("--append", m_append, "Toevoegen in plaats van de laag te vervangen");
     sub.footer("Een rij met dubbel id, lege/NaN/buiten-RD geometrie of onleesbaar verplicht veld wordt afgewezen;\n"
-               "afgewezen rijen staan in <werkruimte>.rejected/<laag>-<tijd>.csv. Exitcode 0 ook bij afgewezen rijen.");
+               "afgewezen rijen staan in <werkruimte>.rejected/<laag>-<tijd>.csv. Exitcode 0 ook bij afgewezen rijen.\n"
+               "CSV/XLSX: ';' of ',', decimale komma, Latin-1 of UTF-8, datums dd-mm-jjjj; geometrie uit een WKT-kolom\n"
+               "of x/y-kolommen (dan --crs verplicht). Vestigingen en incidenten zonder coördinaten worden gegeocodeerd\n"
+               "op postcode + huisnummer tegen de laag verblijfsobjecten.\n"
+               "Luchtfoto's worden geregistreerd, niet gekopieerd: --layer luchtfoto --year JJJJ.");
 }
 
 int ImportCommand::run()
@@ -38,7 +43,12 @@ int ImportCommand::run()
     if (!m_sourceLayer.empty()) request.sourceLayer = m_sourceLayer;
     if (!m_crs.empty()) request.crs = m_crs;
     request.append = m_append;
-    if (!m_project.empty()) request.mapping = layers::ProjectFile::load(m_project).mapping;
+    if (m_year != 0) request.year = m_year;
+    if (!m_project.empty()) {
+        const auto project = layers::ProjectFile::load(m_project);
+        request.mapping = project.mapping;
+        request.sectors = layers::readSectorSettings(project);
+    }
     if (!m_mapping.empty()) request.mapping.merge(layers::MappingSet::fromFile(m_mapping));
 
     auto workspace = gis::Workspace::open(m_workspace);

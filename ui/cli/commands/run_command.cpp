@@ -9,6 +9,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/sector_settings.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,7 @@ int RunCommand::run()
     auto workspace = gis::Workspace::create(wsPath);
     if (project.sources.empty()) throw UsageError(project.path + ": geen [[sources]] om te importeren");
     auto feedback = makeCliFeedback();
+    const layers::SectorSettings sectors = layers::readSectorSettings(project);
     std::vector<layers::LayerImportReport> reports;
     for (const auto& source : project.sources) {
         layers::ImportRequest request;
@@ -45,10 +47,12 @@ int RunCommand::run()
         request.layer = source.layer;
         request.sourceLayer = source.sourceLayer;
         request.crs = source.crs;
+        request.year = source.year;
         request.mapping = project.mapping;
+        request.sectors = sectors;
         if (source.mappingFile) request.mapping.merge(layers::MappingSet::fromFile(*source.mappingFile));
         // Several sources may feed one layer: the later ones add to it.
-        request.append = source.layer && workspace.layer(*source.layer).has_value();
+        request.append = source.layer && *source.layer != "luchtfoto" && workspace.layer(*source.layer).has_value();
         auto r = layers::importFiles(workspace, request, feedback);
         reports.insert(reports.end(), r.begin(), r.end());
     }

@@ -2,7 +2,10 @@
 // Workspace summary text.
 #include "workspace_summary.hpp"
 
+#include "riskmap/gis/raster_registration.hpp"
+
 #include <cstdio>
+#include <string>
 
 namespace riskmap::cli {
 
@@ -17,6 +20,18 @@ void printWorkspaceSummary(std::ostream& out, gis::Workspace& workspace, bool fu
                       l.geometryType.c_str(), static_cast<long long>(l.featureCount), l.classification.c_str(),
                       l.retentionDays > 0 ? (std::to_string(l.retentionDays) + " dagen").c_str() : "tot vervanging");
         out << line;
+    }
+    if (workspace.db().tableExists("rk_rasters")) {
+        const auto rasters = gis::loadRasters(workspace.db());
+        if (!rasters.empty()) out << "Rasters (geregistreerd, niet gekopieerd):\n";
+        for (const auto& r : rasters) {
+            std::snprintf(line, sizeof line, "  %-12s %s  %-7s %5d×%-5d px  pixel %.3g  x %.0f…%.0f y %.0f…%.0f  overzichten: %s\n",
+                          r.layer.c_str(), r.year ? std::to_string(*r.year).c_str() : "----", r.info.driver.c_str(),
+                          r.info.width, r.info.height, r.info.pixelSizeX, r.info.extent.minX, r.info.extent.maxX,
+                          r.info.extent.minY, r.info.extent.maxY,
+                          r.info.hasOverviews ? "bron" : r.info.overviewPath.empty() ? "geen nodig" : "cache");
+            out << line << "      " << r.info.path << "  " << r.info.crs << "  sha256 " << r.info.sha256.substr(0, 16) << "…\n";
+        }
     }
     const auto history = workspace.provenance();
     if (history.empty()) return;
@@ -35,6 +50,12 @@ void printWorkspaceSummary(std::ostream& out, gis::Workspace& workspace, bool fu
             out << "      " << p.sourcePath << (p.sourceLayer.empty() ? "" : " [" + p.sourceLayer + "]")
                 << " sha256 " << p.sha256.substr(0, 16) << "…\n      CRS " << p.sourceCrs << " via " << p.projOperation
                 << (p.ballpark ? " (GROF: ballpark)" : "") << ", door " << p.user << '\n';
+        if (auto rate = p.geocodeMatchRate()) {
+            std::snprintf(line, sizeof line, "      geocodering: %lld van %lld adressen gevonden (%.1f %%)\n",
+                          static_cast<long long>(p.rowsGeocoded), static_cast<long long>(p.rowsGeocodeAttempted), 100.0 * *rate);
+            out << line;
+        }
+        if (!p.extent.empty()) out << "      extent (RD) " << p.extent << '\n';
     }
 }
 

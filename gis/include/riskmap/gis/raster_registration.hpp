@@ -59,7 +59,8 @@ RasterInfo inspectRaster(const std::string& path);
 RasterInfo registerRaster(const std::string& path, const std::string& workspacePath,
                           core::Feedback* feedback = nullptr);
 
-/// Creates table `rk_rasters` when absent (one row per layer and source path).
+/// Creates table `rk_rasters` when absent (one row per layer and source path). A workspace has
+/// it from schema migration 2 already; this is for plain SpatiaLite files (tests, tools).
 void ensureRasterTables(SpatialiteDb& db);
 
 /// One row of rk_rasters.

@@ -48,6 +48,16 @@ struct ProvenanceRecord {
     std::string user;
     std::string toolVersion;
     std::string mapping;
+    std::int64_t rowsGeocodeAttempted = 0;  ///< rows without geometry that were geocoded on their address
+    std::int64_t rowsGeocoded = 0;          ///< of those, the ones that found one verblijfsobject
+    std::string warnings;                   ///< the import's warnings, one per line
+    std::string extent;                     ///< `minx,miny,maxx,maxy` in RD New (rasters); empty otherwise
+    /// rowsGeocoded / rowsGeocodeAttempted, or nullopt when nothing needed geocoding.
+    std::optional<double> geocodeMatchRate() const
+    {
+        if (rowsGeocodeAttempted == 0) return std::nullopt;
+        return static_cast<double>(rowsGeocoded) / static_cast<double>(rowsGeocodeAttempted);
+    }
 };
 
 /// A column of a layer table (besides fid and geom).

@@ -17,6 +17,9 @@ struct FieldSpec {
     std::string name;
     FieldType type = FieldType::Text;
     bool required = false;
+    /// A numeric code of this many digits (vestigingsnummer 12, kvk_nummer 8): an all-digit value
+    /// that is shorter (Excel stored it as a number) gets its leading zeros back. 0 = none.
+    int digits = 0;
 };
 
 /// Classification levels, lowest first (DATA_MODEL.md).
