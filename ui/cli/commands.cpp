@@ -3,6 +3,7 @@
 #include "command.hpp"
 
 #include "commands/init_command.hpp"
+#include "commands/sample_command.hpp"
 
 namespace riskmap::cli {
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<InitCommand>());
+    commands.push_back(std::make_unique<SampleCommand>());
     return commands;
 }
 
