@@ -70,7 +70,7 @@ void generateCompanies(TileWorld& w, Rng rng)
         } else if (b.kind == BuildingKind::Chalet) {
             if (rng.chance(0.03)) drafts.push_back({ai, &kHoliday, 2.5, false, -1});
         } else if (a.gebruiksdoel == "woonfunctie") {
-            if (rng.chance(0.115)) drafts.push_back({ai, &kHome, 0.6, false, -1});
+            if (rng.chance(0.085)) drafts.push_back({ai, &kHome, 0.6, false, -1});
         }
     }
 

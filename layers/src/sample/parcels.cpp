@@ -88,11 +88,11 @@ void generateParcels(TileWorld& w, Rng rng, core::Feedback& feedback)
         seeds.push_back({p, c});
     };
     const auto always = [](const Class&) { return true; };
-    jitteredGrid(w.extent, 32.0, 0.35, rng, [&](const XY& p) {
+    jitteredGrid(w.extent, 26.0, 0.35, rng, [&](const XY& p) {
         add(p, LandUse::Wonen, [&](const Class& c) {
             const auto& v = w.villages[static_cast<std::size_t>(c.village)];
-            const double local = 32.0 + 16.0 * distance(p, v.centre) / v.radius;
-            return rng.chance((32.0 / local) * (32.0 / local));
+            const double local = 26.0 + 12.0 * distance(p, v.centre) / v.radius;
+            return rng.chance((26.0 / local) * (26.0 / local));
         });
     });
     jitteredGrid(w.extent, 65.0, 0.3, rng, [&](const XY& p) { add(p, LandUse::Bedrijf, always); });
