@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace riskmap::layers::sample {
 
@@ -139,13 +140,34 @@ private:
         auto it = m_postcodes.find(key);
         if (it == m_postcodes.end()) {
             int& next = m_letterCounter[pc4];
+            const int slot = next / 400;
             const int k = next++ % 400;
-            std::string pc = std::to_string(pc4);
+            std::string pc = std::to_string(pc4ForSlot(pc4, slot));
             pc += kLetters[k / 20];
             pc += kLetters[k % 20];
             it = m_postcodes.emplace(key, pc).first;
         }
         return it->second;
+    }
+
+    /// A 4-digit area holds 400 letter pairs; busy places spill into the next
+    /// unused number (tile 0) or the next of their six reserved numbers (other tiles).
+    int pc4ForSlot(int base, int slot)
+    {
+        if (slot == 0) return base;
+        if (m_w.tile.index > 0) return base + std::min(slot, 5);
+        auto& slots = m_spill[base];
+        while (static_cast<int>(slots.size()) < slot) {
+            if (m_used.empty()) {
+                for (const auto& v : m_w.villages) m_used.insert(v.postcode4);
+                for (int pc = 3901; pc <= 3906; ++pc) m_used.insert(pc);
+            }
+            int pc = slots.empty() ? base + 1 : slots.back() + 1;
+            while (m_used.count(pc)) ++pc;
+            m_used.insert(pc);
+            slots.push_back(pc);
+        }
+        return slots[static_cast<std::size_t>(slot - 1)];
     }
 
     /// Adds a verblijfsobject in building b. `number` 0 = next number on the street.
@@ -172,7 +194,7 @@ private:
             sector = std::min(5, static_cast<int>(ang / (2 * M_PI) * 6));
             pc4 += sector;
         }
-        if (m_w.tile.index > 0) pc4 = 1000 + m_w.tile.index * 90 + vi * 6 + sector;
+        if (m_w.tile.index > 0) pc4 = 1000 + m_w.tile.index * 90 + vi * 6;
         a.huisnummer = number > 0 ? number : addressNumberFor(a.woonplaats, a.straat, m_rng.chance(0.3) ? 2 : 1);
         a.postcode = postcodeFor(pc4, a.woonplaats + a.straat, a.huisnummer);
         a.huisletter = letter;
@@ -327,6 +349,8 @@ private:
     std::map<std::string, int> m_numbers;
     std::map<std::string, std::string> m_postcodes;
     std::map<int, int> m_letterCounter;
+    std::map<int, std::vector<int>> m_spill;
+    std::set<int> m_used;
 };
 
 }  // namespace
