@@ -9,6 +9,7 @@
 #include "commands/init_command.hpp"
 #include "commands/purge_command.hpp"
 #include "commands/run_command.hpp"
+#include "commands/sample_command.hpp"
 
 namespace riskmap::cli {
 
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<PurgeCommand>());
+    commands.push_back(std::make_unique<SampleCommand>());
     return commands;
 }
 
