@@ -9,7 +9,7 @@
 
 namespace riskmap::gis {
 
-std::optional<std::vector<unsigned char>> wkbFromWkt(std::string_view wkt)
+std::optional<std::vector<unsigned char>> parseWktCell(std::string_view wkt)
 {
     const std::string text(wkt);
     const char* cursor = text.c_str();
@@ -24,17 +24,6 @@ std::optional<std::vector<unsigned char>> wkbFromWkt(std::string_view wkt)
     linear->setMeasured(FALSE);
     std::vector<unsigned char> wkb(static_cast<std::size_t>(linear->WkbSize()));
     linear->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return wkb;
-}
-
-std::vector<unsigned char> pointWkb(double x, double y)
-{
-    std::vector<unsigned char> wkb(21);
-    wkb[0] = 1;  // little endian
-    const std::uint32_t type = 1;
-    std::memcpy(&wkb[1], &type, 4);
-    std::memcpy(&wkb[5], &x, 8);
-    std::memcpy(&wkb[13], &y, 8);
     return wkb;
 }
 

@@ -6,6 +6,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/text.hpp"
 #include "riskmap/gis/geometry_text.hpp"
+#include "riskmap/gis/wkb.hpp"
 #include "riskmap/gis/spreadsheet_reader.hpp"
 
 #include <algorithm>
@@ -81,7 +82,7 @@ void buildGeometry(gis::SourceRow& row, const std::vector<std::string>& header, 
     if (g.wkt) {
         const auto& cell = row.values[*g.wkt];
         if (blank(cell)) return;
-        if (auto wkb = gis::wkbFromWkt(core::trim(*cell))) row.wkb = std::move(*wkb);
+        if (auto wkb = gis::parseWktCell(core::trim(*cell))) row.wkb = std::move(*wkb);
         else addProblem(row, header[*g.wkt], "onleesbare WKT-geometrie");
         return;
     }
@@ -93,7 +94,7 @@ void buildGeometry(gis::SourceRow& row, const std::vector<std::string>& header, 
     const auto y = coordinate(ys);
     if (!x) addProblem(row, header[*g.x], "onleesbare coördinaat '" + xs.value_or("") + "'");
     if (!y) addProblem(row, header[*g.y], "onleesbare coördinaat '" + ys.value_or("") + "'");
-    if (x && y) row.wkb = gis::pointWkb(*x, *y);
+    if (x && y) row.wkb = gis::pointWkb({*x, *y});
 }
 
 }  // namespace

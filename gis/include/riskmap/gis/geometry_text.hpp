@@ -13,11 +13,9 @@ struct WkbBounds {
     double minX = 0, minY = 0, maxX = 0, maxY = 0;
 };
 
-/// Parses WKT (Z and M dropped, curves linearised) to 2D ISO WKB; nullopt when it is no WKT.
-std::optional<std::vector<unsigned char>> wkbFromWkt(std::string_view wkt);
-
-/// A 2D point as little-endian ISO WKB.
-std::vector<unsigned char> pointWkb(double x, double y);
+/// Parses a table cell as WKT (Z and M dropped, curves linearised) to 2D ISO WKB;
+/// nullopt when the cell is no WKT (unlike geos_ops.hpp's wkbFromWkt, which throws).
+std::optional<std::vector<unsigned char>> parseWktCell(std::string_view wkt);
 
 /// The bounds of a WKB geometry; nullopt for unreadable or empty geometry.
 std::optional<WkbBounds> wkbBounds(const std::vector<unsigned char>& wkb);
