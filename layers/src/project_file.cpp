@@ -62,6 +62,24 @@ ProjectFile ProjectFile::load(const std::string& path)
             project.sources.push_back(std::move(source));
         }
     }
+    if (const toml::table* sample = root["sample"].as_table()) {
+        const std::string where = path + ": [sample]";
+        SampleSpec spec;
+        spec.outDir = project.resolve(optionalString(*sample, "out", where).value_or("data"));
+        spec.scale = optionalString(*sample, "scale", where).value_or("S");
+        if (const toml::node* seed = sample->get("seed")) {
+            auto v = seed->value<int64_t>();
+            if (!v || *v < 0) throw UsageError(where + ".seed: verwacht een geheel getal ≥ 0");
+            spec.seed = static_cast<std::uint64_t>(*v);
+        }
+        if (const toml::node* photos = sample->get("photos")) {
+            auto v = photos->value<bool>();
+            if (!v) throw UsageError(where + ".photos: verwacht true of false");
+            spec.photos = *v;
+        }
+        if (auto b = optionalString(*sample, "boundaries", where)) spec.boundaries = project.resolve(*b);
+        project.sample = spec;
+    }
     project.mapping = MappingSet::fromTable(root, path);
     if (const toml::node* files = root.get("mappings")) {
         const toml::array* list = files->as_array();

@@ -112,10 +112,10 @@ TEST(Cli, ImportIntoMissingWorkspaceFails)
     EXPECT_NE(r.err.find("bestaat niet"), std::string::npos);
 }
 
-TEST(Cli, RunOnTheSampleProjectImportsEveryLayer)
+TEST(Cli, RunOnTheRealDataProjectImportsEveryLayer)
 {
     test::TempDir dir;
-    const auto r = runCli({"run", test::sourcePath("sample_data/heuvelrug/project.toml"), "--out", dir.file("out")});
+    const auto r = runCli({"run", test::sourcePath("sample_data/real/project.toml"), "--out", dir.file("out")});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto ws = gis::Workspace::open(dir.file("out/workspace.sqlite"), true);
     for (const auto& layer : ws.layers()) {

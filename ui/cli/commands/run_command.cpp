@@ -9,6 +9,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/sample/sample_generator.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,28 @@
 #include <iostream>
 
 namespace riskmap::cli {
+namespace {
+
+/// Generates the synthetic sample when a source it would make is missing, so
+/// a new user's first command runs end to end on a fresh checkout.
+void generateMissingSample(const layers::SampleSpec& spec, const layers::ProjectFile& project, core::Feedback& feedback)
+{
+    bool missing = false;
+    for (const auto& source : project.sources)
+        if (!std::filesystem::exists(source.file)) missing = true;
+    if (!missing) return;
+    layers::sample::SampleOptions options;
+    options.outDir = spec.outDir;
+    options.scale = layers::sample::parseSampleScale(spec.scale);
+    options.seed = spec.seed;
+    options.photos = spec.photos;
+    if (!spec.boundaries.empty()) options.boundariesPath = spec.boundaries;
+    std::cout << "Voorbeeldgegevens maken in " << spec.outDir << " (schaal " << spec.scale << ", seed " << spec.seed << ")…\n";
+    const auto report = layers::sample::generateSample(options, feedback);
+    for (const auto& [layer, count] : report.counts) std::cout << "  " << layer << ": " << count << '\n';
+}
+
+}  // namespace
 
 void RunCommand::setup(CLI::App& sub)
 {
@@ -36,9 +59,10 @@ int RunCommand::run()
     std::filesystem::remove_all(layers::rejectedFolder(wsPath));
 
     std::cout << "Project: " << project.name << "\nWerkruimte: " << wsPath << '\n';
+    auto feedback = makeCliFeedback();
+    if (project.sample) generateMissingSample(*project.sample, project, feedback);
     auto workspace = gis::Workspace::create(wsPath);
     if (project.sources.empty()) throw UsageError(project.path + ": geen [[sources]] om te importeren");
-    auto feedback = makeCliFeedback();
     const layers::SectorSettings sectors = layers::readSectorSettings(project);
     std::vector<layers::LayerImportReport> reports;
     for (const auto& source : project.sources) {
