@@ -186,14 +186,15 @@ void FeatureSet::preparePointsOnSurface()
 
 bool FeatureSet::pointsOnSurfacePrepared() const { return m_data->posReady; }
 
-PolygonUnion::PolygonUnion(const FeatureSet& set) : m_parts(std::make_unique<detail::FeatureSetData>())
+PolygonUnion::PolygonUnion(const FeatureSet& set, const std::vector<std::uint8_t>& mask)
+    : m_parts(std::make_unique<detail::FeatureSetData>())
 {
     auto& parts = *m_parts;
     const GEOSContextHandle_t h = parts.ctx.handle();
     const auto& src = set.data();
     std::vector<GEOSGeometry*> clones;
-    for (const GEOSGeometry* g : src.geoms)
-        if (g) clones.push_back(GEOSGeom_clone_r(h, g));
+    for (std::size_t i = 0; i < src.geoms.size(); ++i)
+        if (src.geoms[i] && (mask.empty() || mask[i])) clones.push_back(GEOSGeom_clone_r(h, src.geoms[i]));
     if (clones.empty()) return;
     GEOSGeometry* collection = GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
                                                            static_cast<unsigned>(clones.size()));

@@ -88,7 +88,9 @@ void Workspace::dropLayerTable(const std::string& name)
     if (!m_db->tableExists(name)) return;
     auto hasGeom = m_db->prepare("SELECT 1 FROM geometry_columns WHERE f_table_name = lower(?)");
     hasGeom.bind(1, name);
-    if (hasGeom.step()) {
+    const bool geometry = hasGeom.step();
+    hasGeom.reset();  // a pending read statement makes DROP TABLE fail with "table is locked"
+    if (geometry) {
         auto disable = m_db->prepare("SELECT DisableSpatialIndex(?, 'geom')");
         disable.bind(1, name).run();
         m_db->exec("DROP TABLE IF EXISTS " + quoteIdentifier("idx_" + name + "_geom"));

@@ -67,7 +67,9 @@ FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const En
         startCol = requireField(set, spec, "datum_inschrijving");
         endCol = requireField(set, spec, "datum_uitschrijving");
     }
-    const bool sbi = spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty();
+    // For vacant farm buildings the SBI prefixes select the ended registrations, not the panden.
+    const bool sbi = spec.kind != IndicatorKind::VacantFarmArea &&
+                     (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty());
     if (sbi) sbiCol = requireField(set, spec, "sbi_code");
     const std::int64_t windowStart = spec.years > 0 ? yearsBefore(reference, spec.years) : 0;
 

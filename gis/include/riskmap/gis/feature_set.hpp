@@ -69,8 +69,9 @@ private:
 /// that the area of overlap with a polygon only touches the nearby parts.
 class PolygonUnion {
 public:
-    /// Unions every polygon of `set` (GEOSUnaryUnion once). An empty set gives an empty union.
-    explicit PolygonUnion(const FeatureSet& set);
+    /// Unions every polygon of `set` whose flag in `mask` is set (all when the mask is empty),
+    /// with GEOSUnaryUnion once. No polygons give an empty union. Throws GeosError.
+    explicit PolygonUnion(const FeatureSet& set, const std::vector<std::uint8_t>& mask = {});
     PolygonUnion(PolygonUnion&&) noexcept;
     PolygonUnion& operator=(PolygonUnion&&) noexcept;
     ~PolygonUnion();
