@@ -107,21 +107,29 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
     const auto& d = targets.data();
     double best = std::numeric_limits<double>::infinity();
     const double limit = cap ? *cap : std::numeric_limits<double>::infinity();
-    // Envelopes come in increasing box distance, a lower bound of the true distance:
-    // once it exceeds the best exact distance found, nothing nearer can follow.
-    for (auto it = d.tree.qbegin(detail::bgi::nearest(detail::toBgBox(m.box), static_cast<unsigned>(d.tree.size())));
-         it != d.tree.qend(); ++it) {
-        const std::size_t i = it->second;
-        const double lower = boxDistance(m.box, d.boxes[i]);
-        if (lower > best || lower > limit) break;
-        if (!inMask(mask, i)) continue;
-        if (excludeIntersecting &&
-            m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
-            continue;
-        double dist = 0;
-        if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
-            m.fail("GEOSPreparedDistance");
-        best = std::min(best, dist);
+    if (d.tree.empty()) return cap ? std::optional<double>(*cap) : std::nullopt;
+    // Search boxes of growing radius r. Every feature nearer than r has its envelope within r of the
+    // subject's envelope, so once the best exact distance is ≤ r no unseen feature can beat it.
+    const auto bounds = d.tree.bounds();
+    const Box all{bounds.min_corner().get<0>(), bounds.min_corner().get<1>(), bounds.max_corner().get<0>(),
+                  bounds.max_corner().get<1>()};
+    const double span = boxDistance(m.box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
+                        std::hypot(m.box.xmax - m.box.xmin, m.box.ymax - m.box.ymin);
+    std::vector<std::uint8_t> seen(d.geoms.size(), 0);
+    for (double r = 64.0;; r *= 2.0) {
+        const double radius = std::min({r, limit, span});
+        for (std::size_t i : targets.candidates(expand(m.box, radius))) {
+            if (seen[i] || !inMask(mask, i)) continue;
+            seen[i] = 1;
+            if (excludeIntersecting &&
+                m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
+                continue;
+            double dist = 0;
+            if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
+                m.fail("GEOSPreparedDistance");
+            best = std::min(best, dist);
+        }
+        if (best <= radius || radius >= limit || radius >= span) break;
     }
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
