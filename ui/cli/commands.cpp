@@ -3,7 +3,9 @@
 #include "command.hpp"
 
 #include "commands/audit_command.hpp"
+#include "commands/build_command.hpp"
 #include "commands/drop_command.hpp"
+#include "commands/export_command.hpp"
 #include "commands/import_command.hpp"
 #include "commands/info_command.hpp"
 #include "commands/init_command.hpp"
@@ -20,6 +22,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<InitCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DropCommand>());
+    commands.push_back(std::make_unique<BuildCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<PurgeCommand>());

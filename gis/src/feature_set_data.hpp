@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The inside of a FeatureSet: GEOS geometries and Boost.Geometry R-trees (private to gis).
+#pragma once
+
+#include "geos_context.hpp"
+#include "riskmap/gis/layer_reader.hpp"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace riskmap::gis::detail {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BgBox = bg::model::box<BgPoint>;
+using BoxEntry = std::pair<BgBox, std::size_t>;
+using PointEntry = std::pair<BgPoint, std::size_t>;
+using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
+using PointTree = bgi::rtree<PointEntry, bgi::rstar<16>>;
+
+inline BgBox toBgBox(const Box& b) { return BgBox(BgPoint(b.xmin, b.ymin), BgPoint(b.xmax, b.ymax)); }
+
+/// Owns the GEOS geometries (destroyed with the context that made them).
+struct FeatureSetData {
+    FeatureSetData() = default;
+    ~FeatureSetData();
+    FeatureSetData(const FeatureSetData&) = delete;
+    FeatureSetData& operator=(const FeatureSetData&) = delete;
+
+    GeosContext ctx;
+    std::vector<std::string> columns;
+    std::vector<std::int64_t> fids;
+    std::vector<std::vector<FieldValue>> values;
+    std::vector<std::vector<unsigned char>> wkbs;
+    std::vector<GEOSGeometry*> geoms;  ///< nullptr for a NULL or empty geometry
+    std::vector<Box> boxes;
+    std::vector<double> areas;
+    BoxTree tree;
+
+    bool posReady = false;
+    std::vector<GEOSGeometry*> pointsOnSurface;  ///< nullptr where there is no geometry
+    PointTree posTree;
+
+    /// Takes ownership of `g` as a new feature's geometry: envelope, area, priming of lazy caches.
+    void adopt(GEOSGeometry* g);
+    /// Bulk-loads the R-tree over the envelopes (deterministic packing).
+    void buildTree();
+};
+
+/// Computes and caches the envelopes of every component and ring, so that later
+/// concurrent read-only use never writes a lazily computed cache.
+void primeEnvelopes(GEOSContextHandle_t ctx, const GEOSGeometry* g);
+
+}  // namespace riskmap::gis::detail

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Spatial queries of a prepared subject against in-memory feature sets.
+#include "riskmap/gis/spatial_query.hpp"
+
+#include "feature_set_data.hpp"
+#include "riskmap/core/error.hpp"
+
+#include <boost/iterator/function_output_iterator.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace riskmap::gis {
+namespace {
+
+struct PreparedDeleter {
+    GEOSContextHandle_t ctx;
+    void operator()(const GEOSPreparedGeometry* p) const { if (p) GEOSPreparedGeom_destroy_r(ctx, p); }
+};
+using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
+
+bool inMask(const FeatureMask& mask, std::size_t i) { return mask.empty() || mask[i] != 0; }
+
+/// Distance between two axis-aligned boxes (0 when they meet): a lower bound of the geometry distance.
+double boxDistance(const Box& a, const Box& b)
+{
+    const double dx = std::max({0.0, b.xmin - a.xmax, a.xmin - b.xmax});
+    const double dy = std::max({0.0, b.ymin - a.ymax, a.ymin - b.ymax});
+    return std::hypot(dx, dy);
+}
+
+Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
+
+}  // namespace
+
+struct SpatialQuery::Impl {
+    GeosContext ctx;
+    const GEOSGeometry* subject = nullptr;
+    PreparedPtr prepared{nullptr, PreparedDeleter{nullptr}};
+    Box box;
+    double area = 0;
+    GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
+
+    [[noreturn]] void fail(const std::string& what) const { throw GeosError(what + ": " + ctx.lastError()); }
+
+    int check(int result, const char* what) const
+    {
+        if (result == 2) fail(what);
+        return result;
+    }
+
+    const GEOSGeometry* subjectPos()
+    {
+        if (!pointOnSurface) {
+            GEOSGeometry* p = GEOSPointOnSurface_r(ctx.handle(), subject);
+            if (!p) fail("GEOSPointOnSurface");
+            pointOnSurface = makeGeosPtr(ctx, p);
+        }
+        return pointOnSurface.get();
+    }
+};
+
+SpatialQuery::SpatialQuery() : m_impl(std::make_unique<Impl>()) {}
+SpatialQuery::~SpatialQuery() = default;
+
+bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
+{
+    auto& m = *m_impl;
+    m.prepared.reset();
+    m.pointOnSurface.reset();
+    const auto& d = set.data();
+    m.subject = d.geoms[index];
+    m.box = d.boxes[index];
+    m.area = d.areas[index];
+    if (!m.subject) return false;
+    const GEOSPreparedGeometry* p = GEOSPrepare_r(m.ctx.handle(), m.subject);
+    if (!p) m.fail("GEOSPrepare");
+    m.prepared = PreparedPtr(p, PreparedDeleter{m.ctx.handle()});
+    return true;
+}
+
+double SpatialQuery::subjectArea() const { return m_impl->area; }
+
+std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double distance, const FeatureMask& mask)
+{
+    auto& m = *m_impl;
+    std::vector<std::size_t> out;
+    if (!m.subject) return out;
+    const auto& d = targets.data();
+    const auto candidates = targets.candidates(expand(m.box, distance));
+    for (std::size_t i : candidates) {
+        if (!inMask(mask, i)) continue;
+        if (boxDistance(m.box, d.boxes[i]) > distance) continue;
+        const int hit = m.check(GEOSPreparedDistanceWithin_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], distance),
+                                "GEOSPreparedDistanceWithin");
+        if (hit == 1) out.push_back(i);
+    }
+    return out;
+}
+
+std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, const FeatureMask& mask,
+                                                     bool excludeIntersecting, std::optional<double> cap)
+{
+    auto& m = *m_impl;
+    if (!m.subject) return std::nullopt;
+    const auto& d = targets.data();
+    double best = std::numeric_limits<double>::infinity();
+    const double limit = cap ? *cap : std::numeric_limits<double>::infinity();
+    if (d.tree.empty()) return cap ? std::optional<double>(*cap) : std::nullopt;
+    // Search boxes of growing radius r. Every feature nearer than r has its envelope within r of the
+    // subject's envelope, so once the best exact distance is ≤ r no unseen feature can beat it.
+    const auto bounds = d.tree.bounds();
+    const Box all{bounds.min_corner().get<0>(), bounds.min_corner().get<1>(), bounds.max_corner().get<0>(),
+                  bounds.max_corner().get<1>()};
+    const double span = boxDistance(m.box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
+                        std::hypot(m.box.xmax - m.box.xmin, m.box.ymax - m.box.ymin);
+    std::vector<std::uint8_t> seen(d.geoms.size(), 0);
+    for (double r = 64.0;; r *= 2.0) {
+        const double radius = std::min({r, limit, span});
+        for (std::size_t i : targets.candidates(expand(m.box, radius))) {
+            if (seen[i] || !inMask(mask, i)) continue;
+            seen[i] = 1;
+            if (excludeIntersecting &&
+                m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
+                continue;
+            double dist = 0;
+            if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
+                m.fail("GEOSPreparedDistance");
+            best = std::min(best, dist);
+        }
+        if (best <= radius || radius >= limit || radius >= span) break;
+    }
+    if (cap) return std::min(best, *cap);
+    if (std::isinf(best)) return std::nullopt;
+    return best;
+}
+
+double SpatialQuery::intersectionArea(const PolygonUnion& areas)
+{
+    auto& m = *m_impl;
+    if (!m.subject) return 0.0;
+    const auto& d = areas.data();
+    std::vector<std::size_t> candidates;
+    d.tree.query(detail::bgi::intersects(detail::toBgBox(m.box)),
+                 boost::make_function_output_iterator([&](const detail::BoxEntry& e) { candidates.push_back(e.second); }));
+    std::sort(candidates.begin(), candidates.end());
+    double total = 0;
+    const GEOSContextHandle_t h = m.ctx.handle();
+    for (std::size_t i : candidates) {
+        if (m.check(GEOSPreparedIntersects_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") != 1) continue;
+        if (m.check(GEOSPreparedCovers_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedCovers") == 1) {
+            total += d.areas[i];  // the whole part lies on the subject
+            continue;
+        }
+        GEOSGeometry* x = GEOSIntersection_r(h, m.subject, d.geoms[i]);
+        if (!x) m.fail("GEOSIntersection");
+        GeosGeometryPtr owned = makeGeosPtr(m.ctx, x);
+        double a = 0;
+        if (GEOSArea_r(h, x, &a) != 1) m.fail("GEOSArea");
+        total += a;
+    }
+    return total;
+}
+
+std::vector<std::size_t> SpatialQuery::pointsOnSurfaceInSubject(const FeatureSet& targets, const FeatureMask& mask)
+{
+    auto& m = *m_impl;
+    std::vector<std::size_t> out;
+    if (!m.subject) return out;
+    const auto& d = targets.data();
+    if (!d.posReady) throw Error("interne fout: punten-op-oppervlak niet voorbereid");
+    d.posTree.query(detail::bgi::intersects(detail::toBgBox(m.box)),
+                    boost::make_function_output_iterator([&](const detail::PointEntry& e) { out.push_back(e.second); }));
+    std::sort(out.begin(), out.end());
+    std::erase_if(out, [&](std::size_t i) {
+        return !inMask(mask, i) ||
+               m.check(GEOSPreparedContains_r(m.ctx.handle(), m.prepared.get(), d.pointsOnSurface[i]),
+                       "GEOSPreparedContains") != 1;
+    });
+    return out;
+}
+
+std::vector<std::size_t> SpatialQuery::containedInSubject(const FeatureSet& targets, const FeatureMask& mask)
+{
+    auto& m = *m_impl;
+    std::vector<std::size_t> out;
+    if (!m.subject) return out;
+    const auto& d = targets.data();
+    out = targets.candidates(m.box);
+    std::erase_if(out, [&](std::size_t i) {
+        return !inMask(mask, i) ||
+               m.check(GEOSPreparedContains_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedContains") != 1;
+    });
+    return out;
+}
+
+std::vector<std::size_t> SpatialQuery::containingSubjectPointOnSurface(const FeatureSet& polygons, const FeatureMask& mask)
+{
+    auto& m = *m_impl;
+    std::vector<std::size_t> out;
+    if (!m.subject) return out;
+    const GEOSGeometry* p = m.subjectPos();
+    if (GEOSisEmpty_r(m.ctx.handle(), p) == 1) return out;
+    double x = 0, y = 0;
+    GEOSGeomGetX_r(m.ctx.handle(), p, &x);
+    GEOSGeomGetY_r(m.ctx.handle(), p, &y);
+    const auto& d = polygons.data();
+    out = polygons.candidates(Box{x, y, x, y});
+    std::erase_if(out, [&](std::size_t i) {
+        return !inMask(mask, i) || m.check(GEOSContains_r(m.ctx.handle(), d.geoms[i], p), "GEOSContains") != 1;
+    });
+    return out;
+}
+
+std::optional<std::pair<double, double>> SpatialQuery::subjectPointOnSurface()
+{
+    auto& m = *m_impl;
+    if (!m.subject) return std::nullopt;
+    const GEOSGeometry* p = m.subjectPos();
+    if (GEOSisEmpty_r(m.ctx.handle(), p) == 1) return std::nullopt;
+    double x = 0, y = 0;
+    GEOSGeomGetX_r(m.ctx.handle(), p, &x);
+    GEOSGeomGetY_r(m.ctx.handle(), p, &y);
+    return std::make_pair(x, y);
+}
+
+}  // namespace riskmap::gis

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The indicator engine: layers loaded once into memory, per-indicator masks, parcels in parallel.
+#include "riskmap/layers/indicator_engine.hpp"
+
+#include "riskmap/core/address_key.hpp"
+#include "riskmap/core/error.hpp"
+#include "riskmap/core/sbi.hpp"
+#include "riskmap/core/text.hpp"
+#include "riskmap/gis/spatial_query.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numbers>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace riskmap::layers {
+namespace {
+
+using gis::FeatureMask;
+using gis::FeatureSet;
+
+std::int64_t toDays(const core::Date& d) { return std::chrono::sys_days(d).time_since_epoch().count(); }
+
+/// The reference date minus whole years (29 February falls back to the 28th).
+std::int64_t yearsBefore(const core::Date& ref, int years)
+{
+    core::Date start{ref.year() - std::chrono::years(years), ref.month(), ref.day()};
+    if (!start.ok()) start = core::Date{start.year() / start.month() / std::chrono::last};
+    return toDays(start);
+}
+
+/// A field of a layer, or a UsageError naming the indicator.
+std::size_t requireField(const FeatureSet& set, const IndicatorSpec& spec, const std::string& field)
+{
+    auto idx = set.columnIndex(field);
+    if (!idx)
+        throw UsageError("indicator '" + spec.name + "': laag '" + spec.layer + "' heeft geen veld '" + field + "'");
+    return *idx;
+}
+
+bool containsText(const gis::FieldValue& v, const std::string& needle)
+{
+    return core::toLower(gis::fieldText(v)).find(core::toLower(needle)) != std::string::npos;
+}
+
+/// The features of the indicator's layer that pass its filters (attributes, dates, activity, SBI).
+FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const EngineSettings& settings,
+                      const core::Date& reference)
+{
+    const std::int64_t ref = toDays(reference);
+    struct Compiled { const AttributeFilter* f; std::size_t col; };
+    std::vector<Compiled> filters;
+    for (const auto& f : spec.filters) filters.push_back({&f, requireField(set, spec, f.field)});
+    std::optional<std::size_t> dateCol, startCol, endCol, sbiCol;
+    if (spec.years > 0 && !spec.dateField.empty()) dateCol = requireField(set, spec, spec.dateField);
+    if (spec.activeOnly) {
+        startCol = requireField(set, spec, "datum_inschrijving");
+        endCol = requireField(set, spec, "datum_uitschrijving");
+    }
+    // For vacant farm buildings the SBI prefixes select the ended registrations, not the panden.
+    const bool sbi = spec.kind != IndicatorKind::VacantFarmArea &&
+                     (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty());
+    if (sbi) sbiCol = requireField(set, spec, "sbi_code");
+    const std::int64_t windowStart = spec.years > 0 ? yearsBefore(reference, spec.years) : 0;
+
+    FeatureMask mask(set.size(), 1);
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        bool keep = true;
+        for (const auto& c : filters) {
+            const auto& v = set.value(i, c.col);
+            switch (c.f->op) {
+            case AttributeFilter::Op::Equals: {
+                const std::string text = gis::fieldText(v);
+                keep = std::find(c.f->values.begin(), c.f->values.end(), text) != c.f->values.end();
+                break;
+            }
+            case AttributeFilter::Op::Contains:
+                keep = std::any_of(c.f->values.begin(), c.f->values.end(), [&](const auto& s) { return containsText(v, s); });
+                break;
+            case AttributeFilter::Op::NotContains:
+                keep = std::none_of(c.f->values.begin(), c.f->values.end(), [&](const auto& s) { return containsText(v, s); });
+                break;
+            case AttributeFilter::Op::Greater: {
+                auto n = gis::fieldNumber(v);
+                keep = n && *n > c.f->number;
+                break;
+            }
+            }
+            if (!keep) break;
+        }
+        if (keep && dateCol) {
+            auto d = gis::fieldDays(set.value(i, *dateCol));
+            keep = d && *d > windowStart && *d <= ref;
+        }
+        if (keep && spec.activeOnly) {
+            auto start = gis::fieldDays(set.value(i, *startCol));
+            auto end = gis::fieldDays(set.value(i, *endCol));
+            keep = (!start || *start <= ref) && (!end || *end > ref);
+        }
+        if (keep && sbiCol) {
+            const std::string code = gis::fieldText(set.value(i, *sbiCol));
+            if (spec.sbiRisky) keep = core::matchesAnyPrefix(code, settings.riskyPrefixes);
+            if (keep && !spec.sbiPrefixes.empty()) keep = core::matchesAnyPrefix(code, spec.sbiPrefixes);
+            if (keep && !spec.sbiExcludePrefixes.empty()) keep = !core::matchesAnyPrefix(code, spec.sbiExcludePrefixes);
+        }
+        mask[i] = keep ? 1 : 0;
+    }
+    return mask;
+}
+
+std::string featureAddressKey(const FeatureSet& set, std::size_t i)
+{
+    auto text = [&](const char* name) {
+        auto idx = set.columnIndex(name);
+        return idx ? gis::fieldText(set.value(i, *idx)) : std::string();
+    };
+    return addressKey(text("postcode"), text("huisnummer"), text("huisletter"), text("toevoeging"));
+}
+
+/// One indicator made ready for the parallel loop: its layer, mask and precomputed helpers.
+struct Prepared {
+    const IndicatorSpec* spec = nullptr;
+    const FeatureSet* set = nullptr;    ///< nullptr: the column stays empty
+    FeatureMask mask;
+    std::unique_ptr<gis::PolygonUnion> unionParts;
+    std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
+    std::vector<std::string> addresses;  ///< per feature: the address key (max_per_address)
+};
+
+class LayerCache {
+public:
+    explicit LayerCache(gis::SpatialiteDb& db) : m_db(db) {}
+    const FeatureSet* get(const std::string& layer)
+    {
+        auto it = m_sets.find(layer);
+        if (it != m_sets.end()) return it->second.get();
+        std::unique_ptr<FeatureSet> set;
+        if (m_db.tableExists(layer)) set = std::make_unique<FeatureSet>(FeatureSet::load(m_db, layer));
+        return m_sets.emplace(layer, std::move(set)).first->second.get();
+    }
+    FeatureSet* mutableGet(const std::string& layer) { return const_cast<FeatureSet*>(get(layer)); }
+    std::vector<std::string> loaded() const
+    {
+        std::vector<std::string> out;
+        for (const auto& [name, set] : m_sets)
+            if (set) out.push_back(name);
+        return out;
+    }
+
+private:
+    gis::SpatialiteDb& m_db;
+    std::map<std::string, std::unique_ptr<FeatureSet>> m_sets;
+};
+
+/// Size of a building for area sums: its `field` value, or the footprint when that is empty.
+double amountOf(const FeatureSet& set, std::size_t i, std::optional<std::size_t> col)
+{
+    if (col) {
+        if (auto v = gis::fieldNumber(set.value(i, *col))) return *v;
+    }
+    return set.area(i);
+}
+
+/// pand_ids at addresses whose agricultural registration ended in the window (vacant farm definition).
+std::unordered_set<std::string> pandenWithEndedFarm(LayerCache& cache, const IndicatorSpec& spec,
+                                                    const core::Date& reference)
+{
+    std::unordered_set<std::string> out;
+    const FeatureSet* vest = cache.get("vestigingen");
+    const FeatureSet* vbo = cache.get("verblijfsobjecten");
+    if (!vest || !vbo) return out;
+    const auto sbiCol = vest->columnIndex("sbi_code");
+    const auto endCol = vest->columnIndex("datum_uitschrijving");
+    const auto pandCol = vbo->columnIndex("pand_id");
+    if (!sbiCol || !endCol || !pandCol) return out;
+    const std::int64_t ref = toDays(reference);
+    const std::int64_t start = yearsBefore(reference, spec.years);
+    std::unordered_set<std::string> addresses;
+    for (std::size_t i = 0; i < vest->size(); ++i) {
+        if (!core::matchesAnyPrefix(gis::fieldText(vest->value(i, *sbiCol)), spec.sbiPrefixes)) continue;
+        auto end = gis::fieldDays(vest->value(i, *endCol));
+        if (!end || *end <= start || *end > ref) continue;
+        if (auto key = featureAddressKey(*vest, i); !key.empty()) addresses.insert(key);
+    }
+    for (std::size_t i = 0; i < vbo->size(); ++i) {
+        if (addresses.count(featureAddressKey(*vbo, i))) {
+            const std::string pand = gis::fieldText(vbo->value(i, *pandCol));
+            if (!pand.empty()) out.insert(pand);
+        }
+    }
+    return out;
+}
+
+Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, const EngineSettings& settings,
+                 const core::Date& reference, IndicatorTable& table)
+{
+    Prepared p;
+    p.spec = &spec;
+    if (spec.kind == IndicatorKind::RasterZonal) return p;  // rasters are not read yet: the column stays empty
+    FeatureSet* set = cache.mutableGet(spec.layer);
+    if (!set) {
+        if (!spec.builtIn)
+            throw UsageError("[[indicators]] '" + spec.name + "'.layer: laag '" + spec.layer +
+                             "' bestaat niet in de werkruimte");
+        if (std::find(table.missingLayers.begin(), table.missingLayers.end(), spec.layer) == table.missingLayers.end())
+            table.missingLayers.push_back(spec.layer);
+        return p;
+    }
+    p.set = set;
+    p.mask = buildMask(*set, spec, settings, reference);
+    switch (spec.kind) {
+    case IndicatorKind::AreaShare:
+        // Overlapping features must not count twice: the share is of the dissolved union.
+        p.unionParts = std::make_unique<gis::PolygonUnion>(*set, p.mask);
+        break;
+    case IndicatorKind::ContainedAggregate:
+    case IndicatorKind::VacantFarmArea: {
+        set->preparePointsOnSurface();
+        std::optional<std::size_t> col;
+        if (spec.kind == IndicatorKind::VacantFarmArea) {
+            col = set->columnIndex("oppervlakte");
+            const std::size_t doel = requireField(*set, spec, "gebruiksdoel");
+            const std::size_t status = requireField(*set, spec, "status");
+            const std::size_t pandId = requireField(*set, spec, "pand_id");
+            const auto ended = pandenWithEndedFarm(cache, spec, reference);
+            for (std::size_t i = 0; i < set->size(); ++i) {
+                if (!p.mask[i]) continue;
+                const bool dwelling = containsText(set->value(i, doel), "woonfunctie");
+                const double size = amountOf(*set, i, col);
+                const bool vacant = gis::fieldText(set->value(i, status)) == "Pand buiten gebruik" ||
+                                    ended.count(gis::fieldText(set->value(i, pandId))) > 0;
+                p.mask[i] = (!dwelling && size > spec.minArea && vacant) ? 1 : 0;
+            }
+        } else if (spec.aggregate == "sum") {
+            col = requireField(*set, spec, spec.field);
+        }
+        p.amounts.resize(set->size(), 1.0);
+        if (spec.kind == IndicatorKind::VacantFarmArea || spec.aggregate == "sum")
+            for (std::size_t i = 0; i < set->size(); ++i) p.amounts[i] = amountOf(*set, i, col);
+        break;
+    }
+    case IndicatorKind::MaxPerAddress:
+        p.addresses.resize(set->size());
+        for (std::size_t i = 0; i < set->size(); ++i) {
+            p.addresses[i] = featureAddressKey(*set, i);
+            if (p.addresses[i].empty()) {
+                // Without an address, a feature is its own address (its location).
+                const auto b = set->envelope(i);
+                p.addresses[i] = "@" + gis::fieldText(b.xmin) + "," + gis::fieldText(b.ymin);
+            }
+        }
+        break;
+    default: break;
+    }
+    return p;
+}
+
+std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q)
+{
+    const IndicatorSpec& spec = *p.spec;
+    if (!p.set) return std::nullopt;
+    const FeatureSet& set = *p.set;
+    switch (spec.kind) {
+    case IndicatorKind::CountWithin:
+        return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
+    case IndicatorKind::DistanceToNearest:
+        return q.nearestDistance(set, p.mask, false, spec.cap);
+    case IndicatorKind::NearestOther:
+        return q.nearestDistance(set, p.mask, true, spec.cap);
+    case IndicatorKind::AreaShare: {
+        const double area = q.subjectArea();
+        if (area <= 0) return std::nullopt;
+        return std::min(1.0, q.intersectionArea(*p.unionParts) / area);
+    }
+    case IndicatorKind::ContainedAggregate:
+    case IndicatorKind::VacantFarmArea: {
+        double sum = 0;
+        for (std::size_t i : q.pointsOnSurfaceInSubject(set, p.mask)) sum += p.amounts[i];
+        return sum;
+    }
+    case IndicatorKind::PointIn:
+        return q.containingSubjectPointOnSurface(set, p.mask).empty() ? 0.0 : 1.0;
+    case IndicatorKind::MaxPerAddress: {
+        std::map<std::string, int> counts;
+        int best = 0;
+        for (std::size_t i : q.containedInSubject(set, p.mask)) best = std::max(best, ++counts[p.addresses[i]]);
+        return static_cast<double>(best);
+    }
+    case IndicatorKind::KernelDensity: {
+        auto pos = q.subjectPointOnSurface();
+        if (!pos) return std::nullopt;
+        const double h = spec.distance;
+        double sum = 0;
+        for (std::size_t i : set.candidates({pos->first - h, pos->second - h, pos->first + h, pos->second + h})) {
+            if (!p.mask.empty() && !p.mask[i]) continue;
+            const auto b = set.envelope(i);
+            const double d2 = (b.xmin - pos->first) * (b.xmin - pos->first) + (b.ymin - pos->second) * (b.ymin - pos->second);
+            if (d2 >= h * h) continue;
+            const double t = 1.0 - d2 / (h * h);
+            sum += 3.0 / (std::numbers::pi * h * h) * t * t;
+        }
+        return sum * 1e6;  // per km²
+    }
+    case IndicatorKind::RasterZonal: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string addressKey(const std::string& postcode, const std::string& huisnummer, const std::string& huisletter,
+                       const std::string& toevoeging)
+{
+    auto pc = core::normalizePostcode(postcode);
+    const std::string number = core::trim(huisnummer);
+    if (!pc || number.empty()) return {};
+    std::string letter = core::trim(huisletter), addition = core::trim(toevoeging);
+    for (auto& c : letter) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : addition) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return *pc + "|" + number + "|" + letter + "|" + addition;
+}
+
+std::optional<core::Date> defaultReferenceDate(gis::SpatialiteDb& db)
+{
+    std::optional<std::string> latest;
+    if (db.tableExists("incidenten")) latest = db.queryText("SELECT max(datum) FROM incidenten");
+    if (!latest && db.tableExists("vestigingen"))
+        latest = db.queryText("SELECT max(max(coalesce(datum_inschrijving, '')), max(coalesce(datum_uitschrijving, ''))) "
+                              "FROM vestigingen");
+    if (!latest || latest->empty()) return std::nullopt;
+    return core::parseDate(*latest);
+}
+
+IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcels, const EngineSettings& settings,
+                                 const core::Date& reference, core::Feedback& feedback)
+{
+    IndicatorTable table;
+    table.specs = settings.indicators;
+    feedback.beginStage("lagen inlezen", table.specs.size());
+    LayerCache cache(db);
+    std::vector<Prepared> prepared;
+    for (const auto& spec : table.specs) {
+        feedback.checkCancelled();
+        prepared.push_back(prepare(spec, cache, settings, reference, table));
+        feedback.advance();
+    }
+    table.layersUsed = cache.loaded();
+    table.layersUsed.push_back("percelen");
+    std::sort(table.layersUsed.begin(), table.layersUsed.end());
+    table.layersUsed.erase(std::unique(table.layersUsed.begin(), table.layersUsed.end()), table.layersUsed.end());
+
+    const std::size_t n = parcels.size();
+    table.values.assign(prepared.size(), std::vector<std::optional<double>>(n));
+    feedback.beginStage("indicatoren per perceel", n);
+    tbb::enumerable_thread_specific<gis::SpatialQuery> queries;
+    std::mutex errorMutex;
+    std::string firstError;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& range) {
+        if (feedback.isCancelled()) return;
+        // Errors are kept and rethrown after the loop: exceptions never cross threads.
+        try {
+            gis::SpatialQuery& q = queries.local();
+            for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                if (!q.setSubject(parcels, i)) continue;
+                for (std::size_t k = 0; k < prepared.size(); ++k) table.values[k][i] = evaluate(prepared[k], q);
+            }
+        } catch (const std::exception& e) {
+            std::lock_guard lock(errorMutex);
+            if (firstError.empty()) firstError = e.what();
+            feedback.cancel();
+        }
+        feedback.advance(range.size());
+    });
+    if (!firstError.empty()) throw GeosError("indicatoren berekenen: " + firstError);
+    feedback.checkCancelled();
+    return table;
+}
+
+}  // namespace riskmap::layers

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The build step: read, compute, score, write, record.
+#include "riskmap/layers/risk_map_build.hpp"
+
+#include "riskmap/core/error.hpp"
+#include "riskmap/gis/feature_set.hpp"
+#include "riskmap/gis/layer_writer.hpp"
+#include "riskmap/layers/indicator_engine.hpp"
+#include "riskmap/layers/layer_schema.hpp"
+#include "riskmap/layers/risk_scoring.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+
+namespace riskmap::layers {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string jsonText(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Input checksums: per layer, the sha256 of its latest import and of the appends after it.
+std::string inputChecksums(gis::Workspace& ws, const std::vector<std::string>& layers)
+{
+    std::ostringstream o;
+    o << "{";
+    bool first = true;
+    for (const auto& layer : layers) {
+        auto history = ws.provenance(layer);
+        std::vector<std::string> sums;
+        for (const auto& p : history) {
+            if (p.action == "import" || p.action == "drop") sums.clear();
+            if ((p.action == "import" || p.action == "append") && !p.sha256.empty()) sums.push_back(p.sha256);
+        }
+        o << (first ? "" : ",") << jsonText(layer) << ":{\"rows\":" << ws.countRows(layer) << ",\"sha256\":[";
+        for (std::size_t i = 0; i < sums.size(); ++i) o << (i ? "," : "") << jsonText(sums[i]);
+        o << "]}";
+        first = false;
+    }
+    o << "}";
+    return o.str();
+}
+
+std::string strictestClassification(gis::Workspace& ws, const std::vector<std::string>& layers)
+{
+    Classification level = Classification::Openbaar;
+    for (const auto& l : layers) {
+        if (auto rec = ws.layer(l)) {
+            if (auto c = parseClassification(rec->classification); c && *c > level) level = *c;
+        }
+    }
+    return toString(level);
+}
+
+}  // namespace
+
+std::vector<std::string> riskParcelColumns(const EngineSettings& settings)
+{
+    std::vector<std::string> columns{"perceel_id", "gemeente"};
+    for (const auto& s : settings.indicators) columns.push_back(s.name);
+    for (const char* c : {"risico_score", "risico_klasse", "verklaring", "run_id"}) columns.emplace_back(c);
+    return columns;
+}
+
+RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings, std::optional<core::Date> referenceDate,
+                             core::Feedback& feedback)
+{
+    const auto started = Clock::now();
+    const std::string startedAt = core::nowIsoUtc();
+    RiskBuildReport report;
+    auto& db = ws.db();
+    if (!db.tableExists("percelen"))
+        throw InputError("laag 'percelen' ontbreekt in " + ws.path() + ": importeer eerst de percelen");
+
+    if (!referenceDate) referenceDate = defaultReferenceDate(db);
+    if (!referenceDate) {
+        // No dated layer at all: then no indicator depends on the date.
+        referenceDate = core::todayUtc();
+        report.referenceDateGuessed = true;
+    }
+    report.referenceDate = core::formatIsoDate(*referenceDate);
+
+    auto t = Clock::now();
+    feedback.beginStage("percelen inlezen");
+    const auto parcels = gis::FeatureSet::load(db, "percelen", {"perceel_id", "gemeente"}, true);
+    report.seconds["percelen_lezen"] = since(t);
+
+    t = Clock::now();
+    const IndicatorTable table = computeIndicators(db, parcels, settings, *referenceDate, feedback);
+    report.seconds["indicatoren"] = since(t);
+    report.missingLayers = table.missingLayers;
+
+    t = Clock::now();
+    const auto scores = scoreParcels(table, settings);
+    report.seconds["scores"] = since(t);
+
+    t = Clock::now();
+    feedback.beginStage("risico_percelen schrijven", parcels.size());
+    const std::int64_t previousRuns = db.queryInt("SELECT count(*) FROM rk_runs").value_or(0);
+    std::string stamp = startedAt;
+    std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
+    report.runId = "build-" + stamp + "-" + std::to_string(previousRuns + 1);
+
+    std::string geometryType = "MULTIPOLYGON";
+    if (auto rec = ws.layer("percelen"); rec && !rec->geometryType.empty()) geometryType = rec->geometryType;
+    std::vector<gis::ColumnDef> columns{{"perceel_id", "TEXT"}, {"gemeente", "TEXT"}};
+    for (const auto& s : table.specs) columns.push_back({s.name, s.integerValued() ? "INTEGER" : "REAL"});
+    columns.push_back({"risico_score", "REAL"});
+    columns.push_back({"risico_klasse", "INTEGER"});
+    columns.push_back({"verklaring", "TEXT"});
+    columns.push_back({"run_id", "TEXT"});
+    std::vector<std::string> names;
+    for (const auto& c : columns) names.push_back(c.name);
+
+    gis::Transaction tx(db);
+    ws.createLayerTable("risico_percelen", columns, geometryType);
+    gis::LayerWriter writer(db, "risico_percelen", names, true);
+    report.classCounts.assign(static_cast<std::size_t>(settings.classes), 0);
+    std::vector<gis::FieldValue> row;
+    for (std::size_t i = 0; i < parcels.size(); ++i) {
+        row.clear();
+        row.push_back(parcels.value(i, 0));
+        row.push_back(parcels.value(i, 1));
+        for (std::size_t k = 0; k < table.specs.size(); ++k) {
+            const auto& v = table.values[k][i];
+            if (!v) row.emplace_back();
+            else if (table.specs[k].integerValued()) row.emplace_back(static_cast<std::int64_t>(std::llround(*v)));
+            else row.emplace_back(*v);
+        }
+        row.emplace_back(scores[i].score);
+        row.emplace_back(static_cast<std::int64_t>(scores[i].klasse));
+        row.emplace_back(scores[i].verklaring);
+        row.emplace_back(report.runId);
+        writer.insert(row, parcels.wkb(i));
+        ++report.classCounts[static_cast<std::size_t>(scores[i].klasse - 1)];
+        if (i % 1024 == 0) feedback.checkCancelled();
+    }
+    ws.ensureSpatialIndex("risico_percelen");
+    report.parcels = static_cast<std::int64_t>(parcels.size());
+    report.seconds["schrijven"] = since(t);
+    report.seconds["totaal"] = since(started);
+
+    const std::string finishedAt = core::nowIsoUtc();
+    gis::ProvenanceRecord prov;
+    prov.layer = "risico_percelen";
+    prov.action = "build";
+    prov.sourcePath = ws.path();
+    prov.startedAt = startedAt;
+    prov.finishedAt = finishedAt;
+    prov.rowsRead = prov.rowsImported = report.parcels;
+    prov.user = gis::currentUser();
+    prov.toolVersion = RISKMAP_VERSION;
+    const std::int64_t provId = ws.addProvenance(prov);
+    gis::LayerRecord record;
+    record.name = "risico_percelen";
+    record.kind = "output";
+    record.geometryType = geometryType;
+    record.classification = strictestClassification(ws, table.layersUsed);
+    record.legalBasis = "Afgeleid uit de invoerlagen (risicokaart, run " + report.runId + ")";
+    record.featureCount = report.parcels;
+    record.updatedAt = finishedAt;
+    record.provenanceId = provId;
+    ws.registerLayer(record);
+
+    std::ostringstream timings, summary;
+    timings.precision(6);
+    timings << "{";
+    bool first = true;
+    for (const auto& [k, v] : report.seconds) {
+        timings << (first ? "" : ",") << jsonText(k) << ":" << v;
+        first = false;
+    }
+    timings << "}";
+    summary << "{\"reference_date\":" << jsonText(report.referenceDate)
+            << ",\"reference_date_guessed\":" << (report.referenceDateGuessed ? "true" : "false")
+            << ",\"parcels\":" << report.parcels << ",\"classes\":[";
+    for (std::size_t c = 0; c < report.classCounts.size(); ++c) summary << (c ? "," : "") << report.classCounts[c];
+    summary << "],\"missing_layers\":[";
+    for (std::size_t m = 0; m < report.missingLayers.size(); ++m) summary << (m ? "," : "") << jsonText(report.missingLayers[m]);
+    summary << "]}";
+    auto run = db.prepare("INSERT INTO rk_runs(run_id, kind, started_at, finished_at, parameters, inputs, model_version,"
+                          " timings, report) VALUES (?,?,?,?,?,?,?,?,?)");
+    run.bind(1, report.runId).bind(2, "build").bind(3, startedAt).bind(4, finishedAt);
+    run.bind(5, "{\"reference_date\":" + jsonText(report.referenceDate) + ",\"settings\":" + settings.toJson() + "}");
+    run.bind(6, inputChecksums(ws, table.layersUsed)).bind(7, RISKMAP_MODEL_VERSION).bind(8, timings.str());
+    run.bind(9, summary.str());
+    run.run();
+    tx.commit();
+    return report;
+}
+
+}  // namespace riskmap::layers
