@@ -15,6 +15,23 @@
 
 namespace riskmap::cli {
 
+void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report)
+{
+    out << "Risicokaart gebouwd (run " << report.runId << ")\n";
+    out << "  peildatum: " << report.referenceDate
+              << (report.referenceDateGuessed ? " (geen gedateerde laag: datum van vandaag)" : "") << '\n';
+    out << "  percelen: " << report.parcels << "\n  klassen:";
+    for (std::size_t c = 0; c < report.classCounts.size(); ++c) out << ' ' << (c + 1) << ':' << report.classCounts[c];
+    out << '\n';
+    for (const auto& layer : report.missingLayers)
+        out << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("totaal"));
+    out << "  tijd: " << buf << " s (indicatoren ";
+    std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("indicatoren"));
+    out << buf << " s)\n";
+}
+
 void BuildCommand::setup(CLI::App& sub)
 {
     sub.add_option("WS", m_workspace, "Werkruimte")->required();
@@ -39,19 +56,7 @@ int BuildCommand::run()
     auto feedback = makeCliFeedback();
     const auto report = layers::buildRiskMap(workspace, settings, reference, feedback);
 
-    std::cout << "Risicokaart gebouwd (run " << report.runId << ")\n";
-    std::cout << "  peildatum: " << report.referenceDate
-              << (report.referenceDateGuessed ? " (geen gedateerde laag: datum van vandaag)" : "") << '\n';
-    std::cout << "  percelen: " << report.parcels << "\n  klassen:";
-    for (std::size_t c = 0; c < report.classCounts.size(); ++c) std::cout << ' ' << (c + 1) << ':' << report.classCounts[c];
-    std::cout << '\n';
-    for (const auto& layer : report.missingLayers)
-        std::cout << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("totaal"));
-    std::cout << "  tijd: " << buf << " s (indicatoren ";
-    std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("indicatoren"));
-    std::cout << buf << " s)\n";
+    printBuildSummary(std::cout, report);
     return 0;
 }
 

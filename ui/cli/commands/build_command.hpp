@@ -4,7 +4,15 @@
 
 #include "../command.hpp"
 
+#include <ostream>
+
+namespace riskmap::layers { struct RiskBuildReport; }
+
 namespace riskmap::cli {
+
+/// The build summary printed by `build` and `run`.
+void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report);
+
 
 class BuildCommand : public Command {
 public:

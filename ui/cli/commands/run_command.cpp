@@ -4,11 +4,13 @@
 
 #include "../cli_progress.hpp"
 #include "../import_summary.hpp"
+#include "build_command.hpp"
 #include "workspace_summary.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/risk_map_build.hpp"
 #include "riskmap/layers/sample/sample_generator.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 
@@ -81,6 +83,10 @@ int RunCommand::run()
         reports.insert(reports.end(), r.begin(), r.end());
     }
     printImportSummary(std::cout, reports);
+
+    const auto settings = layers::EngineSettings::fromToml(project.root, project.path);
+    const auto build = layers::buildRiskMap(workspace, settings, std::nullopt, feedback);
+    printBuildSummary(std::cout, build);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }
