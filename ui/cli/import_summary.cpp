@@ -32,8 +32,11 @@ void printImportSummary(std::ostream& out, const std::vector<layers::LayerImport
                       static_cast<long long>(r.repaired), static_cast<long long>(r.rejected), r.sourceLayer.c_str(),
                       r.seconds, r.seconds > 0 ? static_cast<double>(r.read) / r.seconds : 0.0);
         out << line;
-        out << "    bron: " << r.file << "\n    CRS: " << r.crs.sourceCrs << " → EPSG:28992 via " << r.crs.operationName;
-        if (r.crs.accuracyM) {
+        out << "    bron: " << r.file << '\n';
+        if (r.crs.identity)
+            out << "    CRS: " << r.crs.sourceCrs << (r.crs.sourceCrs.rfind("EPSG:28992", 0) == 0 ? " (niet getransformeerd)" : "");
+        else out << "    CRS: " << r.crs.sourceCrs << " → EPSG:28992 via " << r.crs.operationName;
+        if (r.crs.accuracyM && !r.crs.identity) {
             std::snprintf(line, sizeof line, " (nauwkeurigheid %.2f m)", *r.crs.accuracyM);
             out << line;
         }
