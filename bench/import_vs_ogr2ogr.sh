@@ -11,22 +11,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$riskmap" sample --out "$work/data" --scale "$scale" --no-photos >/dev/null 2>&1
 gpkg="$work/data/heuvelrug.gpkg"
-layers=(percelen panden verblijfsobjecten vestigingen incidenten wegen)
+layers=(studiegebied percelen panden verblijfsobjecten bedrijventerreinen vestigingen incidenten vakantieparken wegen opritten)
 rows=0
 for l in "${layers[@]}"; do rows=$((rows + $(ogrinfo -ro -so "$gpkg" "$l" | awk '/Feature Count/ {print $3}'))); done
 
+# Both sides create their SpatiaLite file first (InitSpatialMetadata is not what is measured).
 "$riskmap" init "$work/ws.sqlite" >/dev/null
+ogr2ogr -f SQLite -dsco SPATIALITE=YES "$work/peer.sqlite" "$gpkg" opritten >/dev/null
 t0=$(date +%s.%N)
-for l in "${layers[@]}"; do "$riskmap" import "$work/ws.sqlite" "$gpkg" --source-layer "$l" >/dev/null 2>&1; done
+"$riskmap" import "$work/ws.sqlite" "$gpkg" >/dev/null 2>&1
 t1=$(date +%s.%N)
-for l in "${layers[@]}"; do
-  ogr2ogr -f SQLite -dsco SPATIALITE=YES -update -append -lco SPATIAL_INDEX=YES "$work/peer.sqlite" "$gpkg" "$l" 2>/dev/null \
-    || ogr2ogr -f SQLite -dsco SPATIALITE=YES -lco SPATIAL_INDEX=YES "$work/peer.sqlite" "$gpkg" "$l"
-done
+ogr2ogr -f SQLite -update -overwrite -lco SPATIAL_INDEX=YES "$work/peer.sqlite" "$gpkg" "${layers[@]}"
 t2=$(date +%s.%N)
 awk -v r="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v s="$scale" 'BEGIN {
   ours = b - a; peer = c - b;
-  printf "scale %s, %d features (%d layers)\n", s, r, 6;
+  printf "scale %s, %d features (10 layers, one command each)\n", s, r;
   printf "%-22s %8.2f s  %9.0f features/s\n", "riskmap import", ours, r / ours;
   printf "%-22s %8.2f s  %9.0f features/s\n", "ogr2ogr -> SpatiaLite", peer, r / peer;
   printf "ratio (ogr2ogr time / riskmap time): %.2f\n", peer / ours }'

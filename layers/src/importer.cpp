@@ -24,6 +24,9 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <tuple>
+#include <mutex>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -156,6 +159,20 @@ void checkPlausibleExtent(const gis::SourceLayerInfo& info, const gis::CrsChoice
         throw InputError(where + ": coördinaten (" + extent + ") lijken graden (WGS84), niet RD New (meters). "
                          "Importeer met --crs EPSG:4326.");
     }
+}
+
+/// SHA-256 of a source file, computed once per file version even when several
+/// of its layers are imported (a GeoPackage holds many).
+std::string fileChecksum(const std::string& path)
+{
+    static std::mutex mutex;
+    static std::map<std::tuple<std::string, std::uintmax_t, std::filesystem::file_time_type>, std::string> cache;
+    const auto key = std::make_tuple(std::filesystem::absolute(path).string(), std::filesystem::file_size(path),
+                                     std::filesystem::last_write_time(path));
+    std::lock_guard lock(mutex);
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(key, gis::sha256File(path)).first;
+    return it->second;
 }
 
 class LayerImport {
@@ -420,7 +437,7 @@ public:
         prov.action = m_append ? "append" : "import";
         prov.sourcePath = std::filesystem::absolute(m_source.path()).string();
         prov.sourceLayer = m_sourceLayer;
-        prov.sha256 = gis::sha256File(m_source.path());
+        prov.sha256 = fileChecksum(m_source.path());
         prov.startedAt = startedAt;
         prov.finishedAt = core::nowIsoUtc();
         prov.sourceCrs = report.crs.sourceCrs;
