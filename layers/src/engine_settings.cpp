@@ -2,6 +2,8 @@
 // Reading the risk engine's settings from the project file.
 #include "riskmap/layers/engine_settings.hpp"
 
+#include "riskmap/layers/sector_settings.hpp"
+
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/sbi.hpp"
 
@@ -13,8 +15,6 @@
 namespace riskmap::layers {
 namespace {
 
-const std::vector<std::string> kDefaultRisky = {"451", "452", "3831", "4677", "4941", "5210",
-                                                "5610", "6420", "6810", "7711", "9602", "9604"};
 
 std::string where(const std::string& path, const std::string& key) { return "projectbestand " + path + ": " + key; }
 
@@ -184,7 +184,9 @@ double defaultWeight(const std::string& indicator)
 EngineSettings EngineSettings::defaults()
 {
     EngineSettings s;
-    s.riskyPrefixes = kDefaultRisky;
+    // One default list for the importer's reports and the engine (sector_settings.hpp).
+    for (const auto& code : defaultRiskySectors())
+        if (auto digits = core::normalizeSbiCode(code)) s.riskyPrefixes.push_back(*digits);
     s.indicators = defaultIndicators();
     return s;
 }

@@ -6,6 +6,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
 
 #include <CLI/CLI.hpp>
@@ -46,6 +47,8 @@ int BuildCommand::run()
     if (!m_project.empty()) {
         const auto project = layers::ProjectFile::load(m_project);
         settings = layers::EngineSettings::fromToml(project.root, project.path);
+        // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
+        settings.riskyPrefixes = layers::riskySectorPrefixes(project);
     }
     std::optional<core::Date> reference;
     if (!m_referenceDate.empty()) {

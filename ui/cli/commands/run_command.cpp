@@ -10,6 +10,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
 #include "riskmap/layers/sample/sample_generator.hpp"
 #include "riskmap/layers/sector_settings.hpp"
@@ -84,7 +85,10 @@ int RunCommand::run()
     }
     printImportSummary(std::cout, reports);
 
-    const auto settings = layers::EngineSettings::fromToml(project.root, project.path);
+    auto settings = layers::EngineSettings::fromToml(project.root, project.path);
+    settings.riskyPrefixes = layers::riskySectorPrefixes(project);  // expanded over SBI 2008 and 2025
+        // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
+        settings.riskyPrefixes = layers::riskySectorPrefixes(project);
     const auto build = layers::buildRiskMap(workspace, settings, std::nullopt, feedback);
     printBuildSummary(std::cout, build);
     printWorkspaceSummary(std::cout, workspace, false);
