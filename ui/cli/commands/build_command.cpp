@@ -7,6 +7,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/sector_settings.hpp"
+#include "riskmap/layers/business_park_ranking.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,24 @@ void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report)
     out << buf << " s)\n";
 }
 
+void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings, std::optional<core::Date> reference,
+              core::Feedback& feedback, std::ostream& out)
+{
+    const auto report = layers::buildRiskMap(workspace, settings, reference, feedback);
+    printBuildSummary(out, report);
+    const auto parks = layers::buildBusinessParkRanking(workspace, settings.riskyPrefixes,
+                                                        *core::parseDate(report.referenceDate), report.runId, feedback);
+    if (!parks.empty()) {
+        out << "  bedrijventerreinen (rang, naam, aandeel risicovolle bedrijven, leegstand):\n";
+        char line[256];
+        for (std::size_t i = 0; i < parks.size() && i < 5; ++i) {
+            std::snprintf(line, sizeof line, "    %2lld. %-28s %5.1f %%  %5.1f %%\n", static_cast<long long>(parks[i].rang),
+                          parks[i].naam.c_str(), 100.0 * parks[i].aandeelRisico, 100.0 * parks[i].aandeelLeegstand);
+            out << line;
+        }
+    }
+}
+
 void BuildCommand::setup(CLI::App& sub)
 {
     sub.add_option("WS", m_workspace, "Werkruimte")->required();
@@ -57,9 +76,7 @@ int BuildCommand::run()
     }
     auto workspace = gis::Workspace::open(m_workspace);
     auto feedback = makeCliFeedback();
-    const auto report = layers::buildRiskMap(workspace, settings, reference, feedback);
-
-    printBuildSummary(std::cout, report);
+    buildAll(workspace, settings, reference, feedback, std::cout);
     return 0;
 }
 

@@ -6,12 +6,22 @@
 
 #include <ostream>
 
+#include "riskmap/core/dates.hpp"
+#include "riskmap/core/feedback.hpp"
+#include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/engine_settings.hpp"
+
+#include <optional>
+
 namespace riskmap::layers { struct RiskBuildReport; }
 
 namespace riskmap::cli {
 
 /// The build summary printed by `build` and `run`.
 void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report);
+/// Every build step (risk map, business parks, ...) with its summary: shared by `build` and `run`.
+void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings, std::optional<core::Date> reference,
+              core::Feedback& feedback, std::ostream& out);
 
 
 class BuildCommand : public Command {

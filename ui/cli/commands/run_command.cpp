@@ -89,8 +89,7 @@ int RunCommand::run()
     settings.riskyPrefixes = layers::riskySectorPrefixes(project);  // expanded over SBI 2008 and 2025
         // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
         settings.riskyPrefixes = layers::riskySectorPrefixes(project);
-    const auto build = layers::buildRiskMap(workspace, settings, std::nullopt, feedback);
-    printBuildSummary(std::cout, build);
+    buildAll(workspace, settings, std::nullopt, feedback, std::cout);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }
