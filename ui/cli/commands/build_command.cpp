@@ -5,6 +5,7 @@
 #include "../cli_progress.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/address_risk.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
 
@@ -38,10 +39,17 @@ int BuildCommand::run()
     auto workspace = gis::Workspace::open(m_workspace);
     auto feedback = makeCliFeedback();
     const auto report = layers::buildRiskMap(workspace, settings, reference, feedback);
+    // The planner's unit; a workspace without BAG addresses only gets the parcel map.
+    std::optional<layers::AddressRiskReport> addresses;
+    if (workspace.db().tableExists("verblijfsobjecten"))
+        addresses = layers::buildAddressRisk(workspace, settings.riskyPrefixes, *core::parseDate(report.referenceDate), feedback);
 
     std::cout << "Risicokaart gebouwd (run " << report.runId << ")\n";
     std::cout << "  peildatum: " << report.referenceDate
               << (report.referenceDateGuessed ? " (geen gedateerde laag: datum van vandaag)" : "") << '\n';
+    if (addresses)
+        std::cout << "  risico_adressen: " << addresses->addresses << " (in een perceel: " << addresses->inParcel
+                  << ", met bedrijven: " << addresses->withCompanies << ")\n";
     std::cout << "  percelen: " << report.parcels << "\n  klassen:";
     for (std::size_t c = 0; c < report.classCounts.size(); ++c) std::cout << ' ' << (c + 1) << ':' << report.classCounts[c];
     std::cout << '\n';
