@@ -9,6 +9,7 @@
 #include "commands/import_command.hpp"
 #include "commands/info_command.hpp"
 #include "commands/init_command.hpp"
+#include "commands/plan_command.hpp"
 #include "commands/purge_command.hpp"
 #include "commands/run_command.hpp"
 #include "commands/sample_command.hpp"
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DropCommand>());
     commands.push_back(std::make_unique<BuildCommand>());
+    commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());

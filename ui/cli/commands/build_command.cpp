@@ -5,6 +5,7 @@
 #include "../cli_progress.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/address_risk.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/business_park_ranking.hpp"
@@ -39,6 +40,13 @@ void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings,
 {
     const auto report = layers::buildRiskMap(workspace, settings, reference, feedback);
     printBuildSummary(out, report);
+    // The planner's unit; a workspace without BAG addresses only gets the parcel map.
+    if (workspace.db().tableExists("verblijfsobjecten")) {
+        const auto addresses = layers::buildAddressRisk(workspace, settings.riskyPrefixes,
+                                                        *core::parseDate(report.referenceDate), feedback);
+        out << "  risico_adressen: " << addresses.addresses << " (in een perceel: " << addresses.inParcel
+            << ", met bedrijven: " << addresses.withCompanies << ")\n";
+    }
     const auto parks = layers::buildBusinessParkRanking(workspace, settings.riskyPrefixes,
                                                         *core::parseDate(report.referenceDate), report.runId, feedback);
     if (!parks.empty()) {
