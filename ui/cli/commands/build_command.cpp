@@ -6,7 +6,9 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/opportunity_map.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
+#include "riskmap/layers/terrain_model.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,9 +28,11 @@ void BuildCommand::setup(CLI::App& sub)
 int BuildCommand::run()
 {
     layers::EngineSettings settings = layers::EngineSettings::defaults();
+    layers::OpportunitySettings grid = layers::OpportunitySettings::defaults(settings);
     if (!m_project.empty()) {
         const auto project = layers::ProjectFile::load(m_project);
         settings = layers::EngineSettings::fromToml(project.root, project.path);
+        grid = layers::OpportunitySettings::fromToml(project.root, project.path, settings);
     }
     std::optional<core::Date> reference;
     if (!m_referenceDate.empty()) {
@@ -52,6 +56,24 @@ int BuildCommand::run()
     std::cout << "  tijd: " << buf << " s (indicatoren ";
     std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("indicatoren"));
     std::cout << buf << " s)\n";
+
+    // The opportunity map and the RTM use the same reference date as the parcels.
+    const auto date = *core::parseDate(report.referenceDate);
+    const auto map = layers::buildOpportunityMap(workspace, grid, date, feedback);
+    std::cout << "Gelegenheidskaart gebouwd (run " << map.runId << ")\n  cellen: " << map.cells << " van "
+              << grid.cellSize << " m\n  klassen:";
+    for (std::size_t c = 0; c < map.classCounts.size(); ++c) std::cout << ' ' << (c + 1) << ':' << map.classCounts[c];
+    std::snprintf(buf, sizeof buf, "%.0f", map.bandwidth);
+    std::cout << "\n  incidenten (" << grid.incidentYears << " jaar): " << map.incidents << ", bandbreedte " << buf
+              << " m" << (map.bandwidthSuggested ? " (voorgesteld uit k-NN-afstanden)" : "") << ", hotspotcellen "
+              << map.hotCells << ", coldspotcellen " << map.coldCells << '\n';
+    if (!map.note.empty()) std::cout << "  let op: " << map.note << '\n';
+    std::snprintf(buf, sizeof buf, "%.2f", map.seconds.at("totaal"));
+    std::cout << "  GeoTIFF: " << map.geotiffPath << "\n  tijd: " << buf << " s\n";
+    if (grid.rtmEnabled) {
+        const auto rtm = layers::buildRiskTerrainModel(workspace, grid, date, feedback);
+        std::cout << rtm.text << "  rtm_risico voor " << rtm.parcelsWithRisk << " percelen (run " << rtm.runId << ")\n";
+    }
     return 0;
 }
 
