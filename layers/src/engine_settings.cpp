@@ -95,7 +95,8 @@ IndicatorSpec readIndicator(const toml::table& t, const std::string& key, const 
         spec.distance = number(*d, k + ".distance", path);
         if (!(spec.distance >= 0) || !std::isfinite(spec.distance))
             throw UsageError(where(path, k + ".distance") + ": afstand mag niet negatief zijn");
-    } else if (spec.kind == IndicatorKind::CountWithin || spec.kind == IndicatorKind::KernelDensity) {
+    } else if (spec.kind == IndicatorKind::CountWithin || spec.kind == IndicatorKind::KernelDensity ||
+               spec.kind == IndicatorKind::VacantFarmWithin) {
         throw UsageError(where(path, k + ".distance") + ": afstand ontbreekt (verplicht voor " + *kindWord + ")");
     }
     if (spec.kind == IndicatorKind::KernelDensity && spec.distance <= 0)
@@ -113,7 +114,8 @@ IndicatorSpec readIndicator(const toml::table& t, const std::string& key, const 
         auto v = y->value<std::int64_t>();
         if (!v || *v <= 0) throw UsageError(where(path, k + ".years") + ": verwacht een positief aantal jaren");
         spec.years = static_cast<int>(*v);
-        if (spec.dateField.empty() && spec.kind != IndicatorKind::VacantFarmArea)
+        if (spec.dateField.empty() && spec.kind != IndicatorKind::VacantFarmArea &&
+            spec.kind != IndicatorKind::VacantFarmWithin)
             throw UsageError(where(path, k + ".date_field") + ": 'years' vraagt om een datumveld");
     }
     if (const toml::node* a = t.get("active")) {
@@ -137,7 +139,7 @@ IndicatorSpec readIndicator(const toml::table& t, const std::string& key, const 
     if (const toml::node* m = t.get("min_area")) spec.minArea = number(*m, k + ".min_area", path);
     if (auto l = t["label"].value<std::string>()) spec.label = *l;
     if (const toml::node* w = t.get("weight")) spec.weight = number(*w, k + ".weight", path);
-    if (spec.kind == IndicatorKind::VacantFarmArea) {
+    if (spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin) {
         if (spec.years == 0) spec.years = 3;
         if (spec.sbiPrefixes.empty()) spec.sbiPrefixes = {"01"};
     }

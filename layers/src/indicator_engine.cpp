@@ -68,7 +68,8 @@ FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const En
         endCol = requireField(set, spec, "datum_uitschrijving");
     }
     // For vacant farm buildings the SBI prefixes select the ended registrations, not the panden.
-    const bool sbi = spec.kind != IndicatorKind::VacantFarmArea &&
+    const bool vacantFarm = spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin;
+    const bool sbi = !vacantFarm &&
                      (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty());
     if (sbi) sbiCol = requireField(set, spec, "sbi_code");
     const std::int64_t windowStart = spec.years > 0 ? yearsBefore(reference, spec.years) : 0;
@@ -224,10 +225,12 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, const EngineSetti
         p.unionParts = std::make_unique<gis::PolygonUnion>(*set, p.mask);
         break;
     case IndicatorKind::ContainedAggregate:
-    case IndicatorKind::VacantFarmArea: {
-        set->preparePointsOnSurface();
+    case IndicatorKind::VacantFarmArea:
+    case IndicatorKind::VacantFarmWithin: {
+        const bool vacantFarm = spec.kind != IndicatorKind::ContainedAggregate;
+        if (spec.kind != IndicatorKind::VacantFarmWithin) set->preparePointsOnSurface();
         std::optional<std::size_t> col;
-        if (spec.kind == IndicatorKind::VacantFarmArea) {
+        if (vacantFarm) {
             col = set->columnIndex("oppervlakte");
             const std::size_t doel = requireField(*set, spec, "gebruiksdoel");
             const std::size_t status = requireField(*set, spec, "status");
@@ -245,7 +248,7 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, const EngineSetti
             col = requireField(*set, spec, spec.field);
         }
         p.amounts.resize(set->size(), 1.0);
-        if (spec.kind == IndicatorKind::VacantFarmArea || spec.aggregate == "sum")
+        if (vacantFarm || spec.aggregate == "sum")
             for (std::size_t i = 0; i < set->size(); ++i) p.amounts[i] = amountOf(*set, i, col);
         break;
     }
@@ -288,6 +291,8 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q)
         for (std::size_t i : q.pointsOnSurfaceInSubject(set, p.mask)) sum += p.amounts[i];
         return sum;
     }
+    case IndicatorKind::VacantFarmWithin:
+        return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
     case IndicatorKind::PointIn:
         return q.containingSubjectPointOnSurface(set, p.mask).empty() ? 0.0 : 1.0;
     case IndicatorKind::MaxPerAddress: {

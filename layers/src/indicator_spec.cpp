@@ -8,7 +8,7 @@
 namespace riskmap::layers {
 namespace {
 
-constexpr std::array<std::pair<IndicatorKind, const char*>, 10> kKinds{{
+constexpr std::array<std::pair<IndicatorKind, const char*>, 11> kKinds{{
     {IndicatorKind::CountWithin, "count_within"},
     {IndicatorKind::DistanceToNearest, "distance_to_nearest"},
     {IndicatorKind::NearestOther, "nearest_other"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<IndicatorKind, const char*>, 10> kKinds{{
     {IndicatorKind::PointIn, "point_in"},
     {IndicatorKind::MaxPerAddress, "max_per_address"},
     {IndicatorKind::VacantFarmArea, "vacant_farm_area"},
+    {IndicatorKind::VacantFarmWithin, "vacant_farm_within"},
     {IndicatorKind::KernelDensity, "kernel_density"},
     {IndicatorKind::RasterZonal, "raster_zonal"},
 }};
@@ -49,6 +50,7 @@ bool IndicatorSpec::integerValued() const
     switch (kind) {
     case IndicatorKind::CountWithin:
     case IndicatorKind::PointIn:
+    case IndicatorKind::VacantFarmWithin:
     case IndicatorKind::MaxPerAddress: return true;
     case IndicatorKind::ContainedAggregate: return aggregate == "count";
     default: return false;

@@ -8,6 +8,7 @@
 #include "riskmap/layers/indicator_engine.hpp"
 #include "riskmap/layers/layer_schema.hpp"
 #include "riskmap/layers/risk_scoring.hpp"
+#include "run_record.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -20,48 +21,9 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string jsonText(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
-/// Input checksums: per layer, the sha256 of its latest import and of the appends after it.
-std::string inputChecksums(gis::Workspace& ws, const std::vector<std::string>& layers)
-{
-    std::ostringstream o;
-    o << "{";
-    bool first = true;
-    for (const auto& layer : layers) {
-        auto history = ws.provenance(layer);
-        std::vector<std::string> sums;
-        for (const auto& p : history) {
-            if (p.action == "import" || p.action == "drop") sums.clear();
-            if ((p.action == "import" || p.action == "append") && !p.sha256.empty()) sums.push_back(p.sha256);
-        }
-        o << (first ? "" : ",") << jsonText(layer) << ":{\"rows\":" << ws.countRows(layer) << ",\"sha256\":[";
-        for (std::size_t i = 0; i < sums.size(); ++i) o << (i ? "," : "") << jsonText(sums[i]);
-        o << "]}";
-        first = false;
-    }
-    o << "}";
-    return o.str();
-}
-
-std::string strictestClassification(gis::Workspace& ws, const std::vector<std::string>& layers)
-{
-    Classification level = Classification::Openbaar;
-    for (const auto& l : layers) {
-        if (auto rec = ws.layer(l)) {
-            if (auto c = parseClassification(rec->classification); c && *c > level) level = *c;
-        }
-    }
-    return toString(level);
-}
+using detail::inputChecksums;
+using detail::jsonText;
+using detail::strictestClassification;
 
 }  // namespace
 

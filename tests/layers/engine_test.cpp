@@ -294,7 +294,8 @@ TEST(EngineCli, BuildThenExportCsv)
     EXPECT_EQ(rows, 43);
     std::string expected = "fid,perceel_id,gemeente";
     for (const auto& c : kIndicators) expected += "," + c;
-    expected += ",risico_score,risico_klasse,verklaring,run_id,geom_wkt\r";
+    // `riskmap build` adds rtm_risico (the RTM carried to parcels) after the columns of buildRiskMap.
+    expected += ",risico_score,risico_klasse,verklaring,run_id,rtm_risico,geom_wkt\r";
     EXPECT_EQ(header, expected);
     auto gpkg = runCli({"export", dir.file("ws.sqlite"), "risico_percelen", "--out", dir.file("r.gpkg")});
     EXPECT_EQ(gpkg.exitCode, 0) << gpkg.err;

@@ -10,6 +10,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/engine_settings.hpp"
+#include "riskmap/layers/opportunity_settings.hpp"
 
 #include <optional>
 
@@ -20,8 +21,8 @@ namespace riskmap::cli {
 /// The build summary printed by `build` and `run`.
 void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report);
 /// Every build step (risk map, business parks, ...) with its summary: shared by `build` and `run`.
-void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings, std::optional<core::Date> reference,
-              core::Feedback& feedback, std::ostream& out);
+void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings, const layers::OpportunitySettings& grid,
+              std::optional<core::Date> reference, core::Feedback& feedback, std::ostream& out);
 
 
 class BuildCommand : public Command {

@@ -16,6 +16,7 @@ public:
 private:
     std::string m_workspace;
     bool m_history = false;
+    bool m_model = false;
 };
 
 }  // namespace riskmap::cli

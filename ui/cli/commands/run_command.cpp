@@ -89,7 +89,8 @@ int RunCommand::run()
     settings.riskyPrefixes = layers::riskySectorPrefixes(project);  // expanded over SBI 2008 and 2025
         // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
         settings.riskyPrefixes = layers::riskySectorPrefixes(project);
-    buildAll(workspace, settings, std::nullopt, feedback, std::cout);
+    const auto grid = layers::OpportunitySettings::fromToml(project.root, project.path, settings);
+    buildAll(workspace, settings, grid, std::nullopt, feedback, std::cout);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }

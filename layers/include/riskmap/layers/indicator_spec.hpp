@@ -18,6 +18,7 @@ enum class IndicatorKind {
     PointIn,             ///< `point_in`: 1 when the parcel's point on surface lies in a feature of the layer, else 0
     MaxPerAddress,       ///< `max_per_address`: largest number of features at one address, of those inside the parcel
     VacantFarmArea,      ///< `vacant_farm_area`: area of vacant farm buildings (panden) on the parcel (DATA_MODEL.md)
+    VacantFarmWithin,    ///< `vacant_farm_within`: vacant farm buildings (same definition) within `distance` of the subject
     KernelDensity,       ///< `kernel_density`: quartic kernel density (per km²) of the layer's points at the parcel's point on surface, bandwidth `distance`
     RasterZonal,         ///< `raster_zonal`: mean of a raster over the parcel (empty until rasters are read)
 };
