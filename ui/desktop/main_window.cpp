@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Wiring of the main window: actions and shortcuts, docks, search and identify.
+#include "main_window.hpp"
+
+#include "attribute_table_model.hpp"
+#include "feature_identify.hpp"
+#include "feature_search.hpp"
+#include "layers_panel.hpp"
+#include "map_canvas.hpp"
+
+#include "riskmap/core/error.hpp"
+#include "riskmap/gis/crs_transform.hpp"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace riskmap::desktop {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Risicokaart"));
+    m_canvas = new MapCanvas(this);
+    setCentralWidget(m_canvas);
+    buildDocks();
+    buildActions();
+    m_coordLabel = new QLabel(this);
+    m_scaleLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    statusBar()->addWidget(m_coordLabel, 1);
+    statusBar()->addPermanentWidget(m_scaleLabel);
+    statusBar()->addPermanentWidget(m_timeLabel);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCoordinates);
+    connect(m_canvas, &MapCanvas::viewChanged, this, [this] {
+        m_scaleLabel->setText(tr("schaal 1:%1").arg(qRound64(m_canvas->view().scaleDenominator(logicalDpiX()))));
+    });
+    connect(m_canvas, &MapCanvas::renderFinished, this, [this](double ms) {
+        m_timeLabel->setText(tr("getekend in %1 ms").arg(ms, 0, 'f', 0));
+    });
+    connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
+    connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
+    resize(1280, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks()
+{
+    auto* layersDock = new QDockWidget(tr("Lagen"), this);
+    layersDock->setObjectName("lagen");
+    m_layersPanel = new LayersPanel(layersDock);
+    layersDock->setWidget(m_layersPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+    connect(m_layersPanel, &LayersPanel::layersChanged, this, [this] { m_canvas->setLayers(m_layersPanel->layers()); });
+
+    m_identifyDock = new QDockWidget(tr("Identificeren"), this);
+    m_identifyDock->setObjectName("identificeren");
+    m_identifyTree = new QTreeWidget(m_identifyDock);
+    m_identifyTree->setHeaderLabels({tr("Veld"), tr("Waarde")});
+    m_identifyDock->setWidget(m_identifyTree);
+    addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
+
+    m_tableDock = new QDockWidget(tr("Attribuuttabel"), this);
+    m_tableDock->setObjectName("attribuuttabel");
+    auto* tableWidget = new QWidget(m_tableDock);
+    auto* v = new QVBoxLayout(tableWidget);
+    auto* top = new QHBoxLayout;
+    m_tableLayer = new QComboBox(tableWidget);
+    m_tableFilter = new QLineEdit(tableWidget);
+    m_tableFilter->setPlaceholderText(tr("Filter, bijv. risico_klasse >= 4 of naam ~ 'bakker' of vrije tekst"));
+    m_tableFilter->setClearButtonEnabled(true);
+    m_tableCount = new QLabel(tableWidget);
+    top->addWidget(m_tableLayer);
+    top->addWidget(m_tableFilter, 1);
+    top->addWidget(m_tableCount);
+    v->addLayout(top);
+    m_table = new QTableView(tableWidget);
+    m_tableModel = new AttributeTableModel(this);
+    m_tableProxy = new AttributeFilterProxy(this);
+    m_tableProxy->setSourceModel(m_tableModel);
+    m_table->setModel(m_tableProxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    v->addWidget(m_table);
+    m_tableDock->setWidget(tableWidget);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tableDock);
+
+    connect(m_tableLayer, &QComboBox::currentTextChanged, this, [this](const QString& layer) {
+        if (!layer.isEmpty()) showAttributeTable(layer, m_tableFilter->text());
+    });
+    connect(m_tableFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_tableProxy->setFilterText(text);
+        m_tableCount->setText(tr("%1 van %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const int row = m_tableProxy->mapToSource(index).row();
+        const QRectF b = m_tableModel->bounds(row);
+        if (b.isNull() && b.width() == 0 && b.left() == 0) return;
+        m_canvas->setHighlight(b);
+        m_canvas->zoomToBox({b.left(), b.top(), b.right(), b.bottom()});
+    });
+}
+
+void MainWindow::buildActions()
+{
+    auto* file = menuBar()->addMenu(tr("&Bestand"));
+    auto* open = file->addAction(tr("Werkruimte &openen…"), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Afsluiten"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&Beeld"));
+    auto* toolbar = addToolBar(tr("Kaart"));
+    toolbar->setObjectName("kaart");
+    auto add = [&](const QString& text, QKeySequence key, auto slot) {
+        auto* a = viewMenu->addAction(text);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        toolbar->addAction(a);
+        return a;
+    };
+    add(tr("Inzoomen"), QKeySequence::ZoomIn, [this] { m_canvas->zoomIn(); });
+    add(tr("Uitzoomen"), QKeySequence::ZoomOut, [this] { m_canvas->zoomOut(); });
+    add(tr("Volledig beeld"), QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_canvas->zoomFull(); });
+    add(tr("Vernieuwen"), QKeySequence::Refresh, [this] { m_canvas->refresh(); });
+    toolbar->addSeparator();
+
+    auto* tools = new QActionGroup(this);
+    auto* pan = add(tr("Verschuiven"), QKeySequence(Qt::Key_P), [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
+    auto* identify = add(tr("Identificeren"), QKeySequence(Qt::Key_I), [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+    for (auto* a : {pan, identify}) {
+        a->setCheckable(true);
+        tools->addAction(a);
+    }
+    pan->setChecked(true);
+    m_canvas->setTool(MapCanvas::Tool::Pan);
+
+    viewMenu->addSeparator();
+    auto* tableToggle = m_tableDock->toggleViewAction();
+    tableToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    viewMenu->addAction(tableToggle);
+    viewMenu->addAction(m_identifyDock->toggleViewAction());
+
+    toolbar->addSeparator();
+    m_searchKind = new QComboBox(this);
+    m_searchKind->addItems({tr("Adres (postcode huisnummer)"), tr("Perceel (kadastrale aanduiding)"), tr("Handelsnaam"),
+                            tr("Vestigingsnummer")});
+    m_searchText = new QLineEdit(this);
+    m_searchText->setPlaceholderText(tr("Zoeken… (Ctrl+F)"));
+    m_searchText->setClearButtonEnabled(true);
+    m_searchText->setMaximumWidth(260);
+    toolbar->addWidget(m_searchKind);
+    toolbar->addWidget(m_searchText);
+    auto* focusSearch = new QAction(this);
+    focusSearch->setShortcut(QKeySequence::Find);
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        m_searchText->setFocus();
+        m_searchText->selectAll();
+    });
+    addAction(focusSearch);
+    connect(m_searchText, &QLineEdit::returnPressed, this, [this] { runSearch(m_searchKind->currentIndex(), m_searchText->text()); });
+}
+
+void MainWindow::openWorkspace(const QString& path)
+{
+    m_workspace.emplace(gis::Workspace::open(path.toStdString(), true));
+    auto renderer = std::make_shared<render::MapRenderer>(path.toStdString());
+    const auto layers = renderer->defaultLayers();
+    const auto extent = renderer->fullExtent(layers);
+    m_layersPanel->setLayers(layers);
+    m_canvas->setLayers(layers);
+    m_canvas->setRenderer(renderer);
+    if (extent) {
+        m_canvas->setFullExtent(*extent);
+        m_canvas->zoomToBox(*extent);
+    }
+    m_tableLayer->blockSignals(true);
+    m_tableLayer->clear();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (!it->raster) m_tableLayer->addItem(QString::fromStdString(it->name));
+    m_tableLayer->blockSignals(false);
+    if (m_tableLayer->count() > 0) showAttributeTable(m_tableLayer->currentText());
+    setWindowTitle(tr("Risicokaart — %1").arg(path));
+}
+
+void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
+{
+    if (!m_workspace) return;
+    try {
+        m_tableModel->load(m_workspace->db(), layer.toStdString());
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return;
+    }
+    if (m_tableLayer->currentText() != layer) {
+        m_tableLayer->blockSignals(true);
+        m_tableLayer->setCurrentText(layer);
+        m_tableLayer->blockSignals(false);
+    }
+    if (m_tableFilter->text() != filter) m_tableFilter->setText(filter);
+    m_tableProxy->setFilterText(filter);
+    m_tableCount->setText(tr("%1 van %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+}
+
+int MainWindow::visibleTableRows() const { return m_tableProxy->rowCount(); }
+
+int MainWindow::runSearch(int kind, const QString& text)
+{
+    if (!m_workspace) return 0;
+    std::vector<SearchHit> hits;
+    try {
+        hits = searchFeatures(m_workspace->db(), static_cast<SearchKind>(kind), text.toStdString());
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 8000);
+        return 0;
+    }
+    m_identifyTree->clear();
+    if (hits.empty()) {
+        statusBar()->showMessage(tr("Niets gevonden voor '%1'").arg(text), 8000);
+        return 0;
+    }
+    for (const auto& h : hits) {
+        auto* item = new QTreeWidgetItem(m_identifyTree, {QString::fromStdString(h.layer), QString::fromStdString(h.label)});
+        item->setData(0, Qt::UserRole, QRectF(QPointF(h.box.xmin, h.box.ymin), QPointF(h.box.xmax, h.box.ymax)));
+    }
+    const auto& first = hits.front();
+    m_canvas->setHighlight(QRectF(QPointF(first.box.xmin, first.box.ymin), QPointF(first.box.xmax, first.box.ymax)));
+    m_canvas->zoomToBox(first.box);
+    statusBar()->showMessage(tr("%n resultaat/resultaten; ingezoomd op het eerste", nullptr, int(hits.size())), 8000);
+    m_identifyDock->show();
+    return int(hits.size());
+}
+
+int MainWindow::identifyAt(QPointF world, double tolerance)
+{
+    if (!m_workspace) return 0;
+    std::vector<std::string> names;
+    const auto layers = m_canvas->layers();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (it->visible && !it->raster) names.push_back(it->name);
+    std::vector<IdentifyResult> results;
+    try {
+        results = identifyFeatures(m_workspace->db(), names, world, tolerance);
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return 0;
+    }
+    m_identifyTree->clear();
+    for (const auto& r : results) {
+        auto* top = new QTreeWidgetItem(m_identifyTree, {QString::fromStdString(r.layer), tr("fid %1").arg(r.fid)});
+        for (const auto& [k, v] : r.attributes) new QTreeWidgetItem(top, {k, v});
+        top->setExpanded(&r == &results.front());
+    }
+    m_canvas->setHighlight(results.empty() ? QRectF() : results.front().bounds);
+    m_identifyDock->show();
+    statusBar()->showMessage(results.empty() ? tr("Geen object op deze plek") : tr("%n object(en) gevonden", nullptr, int(results.size())), 5000);
+    return int(results.size());
+}
+
+void MainWindow::updateCoordinates(QPointF world)
+{
+    double lon = 0, lat = 0;
+    QString text = tr("RD %1, %2").arg(world.x(), 0, 'f', 1).arg(world.y(), 0, 'f', 1);
+    if (gis::CrsTransformer::rdToEtrs89(world.x(), world.y(), lon, lat))
+        text += tr("   WGS84 %1° N, %2° O").arg(lat, 0, 'f', 6).arg(lon, 0, 'f', 6);
+    m_coordLabel->setText(text);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Werkruimte openen"), {}, tr("Werkruimte (*.sqlite);;Alle bestanden (*)"));
+    if (path.isEmpty()) return;
+    try {
+        openWorkspace(path);
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::showError(const QString& message)
+{
+    statusBar()->showMessage(message, 15000);
+    if (isVisible()) QMessageBox::warning(this, tr("Risicokaart"), message);
+}
+
+}  // namespace riskmap::desktop

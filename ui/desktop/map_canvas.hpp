@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The map canvas: shows the last rendered image at once, renders the new view on a worker thread.
+#pragma once
+
+#include "riskmap/render/map_renderer.hpp"
+
+#include <QImage>
+#include <QWidget>
+
+#include <atomic>
+#include <optional>
+#include <memory>
+#include <vector>
+
+namespace riskmap::desktop {
+
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tool { Pan, Identify };
+
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Uses `renderer` (shared with nothing else on the GUI thread) and redraws.
+    void setRenderer(std::shared_ptr<render::MapRenderer> renderer);
+    void setLayers(std::vector<render::RenderLayer> layers);
+    const std::vector<render::RenderLayer>& layers() const { return m_layers; }
+    const render::MapView& view() const { return m_view; }
+    void setView(const render::MapView& view);
+    void zoomToBox(const gis::Box& box);
+    void setFullExtent(const gis::Box& box) { m_fullExtent = box; }
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    /// Time of the last finished render in milliseconds.
+    double lastRenderMs() const { return m_lastRenderMs; }
+    /// A highlighted world box (search result, identified feature); empty to clear.
+    void setHighlight(const QRectF& world);
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomFull();
+    void refresh();
+
+signals:
+    void cursorMoved(QPointF world);
+    void identifyRequested(QPointF world, double toleranceMetres);
+    void renderFinished(double milliseconds);
+    void viewChanged();
+    void renderFailed(const QString& message);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void scheduleRender();
+
+    std::shared_ptr<render::MapRenderer> m_renderer;
+    std::vector<render::RenderLayer> m_layers;
+    render::MapView m_view;
+    std::optional<gis::Box> m_fullExtent;
+    QImage m_image;             ///< the last finished render
+    render::MapView m_imageView;  ///< the view it shows
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_generation = 0;
+    double m_lastRenderMs = 0;
+    Tool m_tool = Tool::Pan;
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_dragging = false;
+    QRectF m_highlight;
+};
+
+}  // namespace riskmap::desktop
