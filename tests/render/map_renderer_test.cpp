@@ -24,8 +24,9 @@ QGuiApplication& app()
     static int argc = 1;
     static char name[] = "render_tests";
     static char* argv[] = {name, nullptr};
-    static QGuiApplication instance(argc, argv);
-    return instance;
+    // Never destroyed: a static Qt application torn down after Qt's own globals crashes at exit.
+    static auto* instance = new QGuiApplication(argc, argv);
+    return *instance;
 }
 
 constexpr double X0 = 150000, Y0 = 450000;

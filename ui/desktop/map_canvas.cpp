@@ -39,7 +39,9 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
 
 MapCanvas::~MapCanvas()
 {
+    // Stop and wait for renders still running: no worker may outlive the canvas.
     if (m_cancel) m_cancel->store(true);
+    for (auto* w : findChildren<QFutureWatcherBase*>()) w->waitForFinished();
 }
 
 void MapCanvas::setRenderer(std::shared_ptr<render::MapRenderer> renderer)

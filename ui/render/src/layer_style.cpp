@@ -115,7 +115,7 @@ LayerStyle defaultStyle(const std::string& layer)
     LayerStyle s;
     s.title = QString::fromStdString(layer);
     if (layer == "percelen") {
-        s.symbol = polygon(Qt::transparent, QColor(130, 130, 130), 0.5, Qt::NoBrush);
+        s.symbol = polygon(Qt::transparent, QColor(110, 110, 110), 0.8, Qt::NoBrush);
         s.labelField = "perceel_id";
     } else if (layer == "panden") {
         s.symbol = polygon(QColor(90, 90, 90), QColor(50, 50, 50), 0.3);
