@@ -15,7 +15,8 @@ QString appUsage()
         "  --extent    kaartvenster in RD-meters (standaard: alle gekozen lagen)\n"
         "  --size      beeldgrootte in pixels (standaard 1200x800)\n"
         "  --layers    te tekenen lagen, komma-gescheiden (standaard: alle)\n"
-        "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n");
+        "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n"
+        "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n");
 }
 
 AppOptions parseAppOptions(const QStringList& args)
@@ -47,6 +48,8 @@ AppOptions parseAppOptions(const QStringList& args)
             o.size = QSize(w, h);
         } else if (a == "--layers") {
             for (const auto& l : value(i, a).split(',', Qt::SkipEmptyParts)) o.layers << l.trimmed();
+        } else if (a == "--grab-window") {
+            o.grabWindow = value(i, a);
         } else if (a == "--timing") {
             bool ok = false;
             o.timingRepeats = value(i, a).toInt(&ok);

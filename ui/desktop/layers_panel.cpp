@@ -90,6 +90,7 @@ void LayersPanel::setLayers(const std::vector<render::RenderLayer>& layers)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
         item->setCheckState(it->visible ? Qt::Checked : Qt::Unchecked);
     }
+    if (m_list->count() > 0) m_list->setCurrentRow(0);
     m_updating = false;
     selectionChanged();
 }

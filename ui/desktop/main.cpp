@@ -2,6 +2,7 @@
 // riskmap-gui: the desktop app, or with --snapshot an offscreen render to PNG.
 #include "app_options.hpp"
 #include "main_window.hpp"
+#include "map_canvas.hpp"
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/render/snapshot.hpp"
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include <algorithm>
@@ -78,6 +80,17 @@ int main(int argc, char** argv)
         desktop::MainWindow window;
         if (!options.workspace.isEmpty()) window.openWorkspace(options.workspace);
         window.show();
+        if (!options.grabWindow.isEmpty()) {
+            // For docs and checks: the real window, as drawn by the platform, after the first render.
+            QObject::connect(window.canvas(), &desktop::MapCanvas::renderFinished, &app, [&] {
+                QTimer::singleShot(300, &app, [&] {
+                    const bool ok = window.grab().save(options.grabWindow);
+                    std::fprintf(ok ? stdout : stderr, "%s %s\n", ok ? "opgeslagen:" : "kan niet opslaan:",
+                                 options.grabWindow.toUtf8().constData());
+                    app.exit(ok ? 0 : 1);
+                });
+            }, Qt::SingleShotConnection);
+        }
         return app.exec();
     } catch (const riskmap::Error& e) {
         std::fprintf(stderr, "riskmap-gui: %s\n", e.what());

@@ -92,6 +92,10 @@ void MainWindow::buildDocks()
     m_tableProxy->setSourceModel(m_tableModel);
     m_table->setModel(m_tableProxy);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     v->addWidget(m_table);
@@ -213,6 +217,8 @@ void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
     }
     if (m_tableFilter->text() != filter) m_tableFilter->setText(filter);
     m_tableProxy->setFilterText(filter);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);  // sample rows: big layers stay quick
+    m_table->resizeColumnsToContents();
     m_tableCount->setText(tr("%1 van %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
 }
 

@@ -59,6 +59,7 @@ void MapCanvas::setLayers(std::vector<render::RenderLayer> layers)
 
 void MapCanvas::setView(const render::MapView& view)
 {
+    m_fitBox.reset();
     m_view = view.resized(QSize(std::max(1, width()), std::max(1, height())));
     update();
     emit viewChanged();
@@ -73,6 +74,7 @@ void MapCanvas::zoomToBox(const gis::Box& box)
     const double cx = (b.xmin + b.xmax) / 2, cy = (b.ymin + b.ymax) / 2;
     b = {cx - w * 0.55, cy - h * 0.55, cx + w * 0.55, cy + h * 0.55};
     setView(render::MapView(b, QSize(std::max(1, width()), std::max(1, height()))));
+    m_fitBox = b;  // after setView, which forgets it
 }
 
 void MapCanvas::setTool(Tool tool)
@@ -171,7 +173,10 @@ void MapCanvas::paintEvent(QPaintEvent*)
 
 void MapCanvas::resizeEvent(QResizeEvent*)
 {
-    m_view = m_view.resized(QSize(std::max(1, width()), std::max(1, height())));
+    // Until the analyst moves the map, a new window size shows the whole requested box.
+    const QSize size(std::max(1, width()), std::max(1, height()));
+    m_view = m_fitBox ? render::MapView(*m_fitBox, size) : m_view.resized(size);
+    emit viewChanged();
     scheduleRender();
 }
 
@@ -193,6 +198,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
         m_lastPos = pos;
         // Only move the view; the image follows in paintEvent, rendering waits for release.
         m_view = m_view.panned(d.x(), d.y());
+        m_fitBox.reset();
         update();
     }
 }

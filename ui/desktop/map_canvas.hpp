@@ -76,6 +76,7 @@ private:
     QPoint m_lastPos;
     bool m_dragging = false;
     QRectF m_highlight;
+    std::optional<gis::Box> m_fitBox;  ///< refit to this on resize until the user moves the map
 };
 
 }  // namespace riskmap::desktop
