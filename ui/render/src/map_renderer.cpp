@@ -71,14 +71,13 @@ GeometryFamily familyFromCode(std::int64_t code)
 
 }  // namespace
 
-QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::size_t* vertices)
+void appendPixelPath(QPainterPath& path, const Geometry& geometry, const MapView& view, std::size_t* vertices)
 {
-    QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
     const bool polygon = geometry.family == GeometryFamily::Polygon;
     const std::size_t minPoints = polygon ? 3 : 2;
-    std::vector<QPointF> kept;
-    for (const auto& part : geometry.parts) {
+    thread_local std::vector<QPointF> kept;
+    for (std::size_t k = 0; k < geometry.parts.size(); ++k) {
+        const auto& part = geometry.parts[k];
         if (part.size() < minPoints) continue;
         kept.clear();
         for (std::size_t i = 0; i < part.size(); ++i) {
@@ -90,14 +89,29 @@ QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::siz
             }
             kept.push_back(p);
         }
-        // A closed ring repeats its first vertex: 4 kept points make a triangle.
-        if (polygon && kept.size() < 4) continue;
-        if (kept.size() < minPoints) continue;
+        if (polygon) {
+            // A closed ring repeats its first vertex: 4 kept points make a triangle.
+            if (kept.size() < 4) continue;
+            double area2 = 0;  // shoelace, in pixel space (y down)
+            for (std::size_t i = 1; i < kept.size(); ++i)
+                area2 += kept[i - 1].x() * kept[i].y() - kept[i].x() * kept[i - 1].y();
+            const bool hole = k < geometry.holes.size() && geometry.holes[k];
+            if ((area2 < 0) != hole) std::reverse(kept.begin(), kept.end());
+        } else if (kept.size() < minPoints) {
+            continue;
+        }
         path.moveTo(kept[0]);
         for (std::size_t i = 1; i < kept.size(); ++i) path.lineTo(kept[i]);
         if (polygon) path.closeSubpath();
         if (vertices) *vertices += kept.size();
     }
+}
+
+QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::size_t* vertices)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
+    appendPixelPath(path, geometry, view, vertices);
     return path;
 }
 
@@ -175,7 +189,10 @@ struct MapRenderer::Impl {
         // Markers and outlines reach beyond their geometry: widen the cull box by a few pixels.
         const double margin = 12 * view.resolution();
         const gis::Box cull{viewBox.xmin - margin, viewBox.ymin - margin, viewBox.xmax + margin, viewBox.ymax + margin};
+        // One drawPath per feature: measured faster than batching many features into one
+        // big path, which QPainter's rasteriser handles superlinearly.
         const Symbol* current = nullptr;
+        QPainterPath path;
         const bool useField = !cache.field.empty();
         std::vector<std::pair<QPointF, const QString*>> labels;
         std::size_t n = 0;
@@ -200,7 +217,10 @@ struct MapRenderer::Impl {
                                sym.brush == Qt::NoBrush || sym.fill.alpha() == 0 ? sym.stroke : sym.fill);
                     ++stats.verticesDrawn;
                 } else {
-                    p.drawPath(toPixelPath(f.geometry, view, &stats.verticesDrawn));
+                    path.clear();
+                    path.setFillRule(Qt::WindingFill);
+                    appendPixelPath(path, f.geometry, view, &stats.verticesDrawn);
+                    p.drawPath(path);
                 }
             }
             if (!f.label.isEmpty()) labels.emplace_back(view.toPixel(f.bounds.center()), &f.label);
@@ -242,6 +262,30 @@ struct MapRenderer::Impl {
         }
     }
 
+    /// The last windows read, reused when a redraw asks for exactly the same one
+    /// (a layer toggled, opacity changed): reading is the costly part of a raster.
+    struct RasterTile {
+        std::string path;
+        double x0, y0, x1, y1;
+        int w, h;
+        gis::Resampling resampling;
+        QImage image;
+    };
+    std::vector<RasterTile> rasterTiles;
+
+    const QImage& rasterImage(const std::string& path, const gis::Box& box, int w, int h, gis::Resampling resampling)
+    {
+        for (const auto& t : rasterTiles)
+            if (t.path == path && t.x0 == box.xmin && t.y0 == box.ymin && t.x1 == box.xmax && t.y1 == box.ymax && t.w == w &&
+                t.h == h && t.resampling == resampling)
+                return t.image;
+        const auto win = gis::readRasterWindow(path, box, w, h, resampling);
+        QImage img = QImage(win.rgba.data(), win.width, win.height, win.width * 4, QImage::Format_RGBA8888).copy();
+        if (rasterTiles.size() >= 4) rasterTiles.erase(rasterTiles.begin());
+        rasterTiles.push_back({path, box.xmin, box.ymin, box.xmax, box.ymax, w, h, resampling, std::move(img)});
+        return rasterTiles.back().image;
+    }
+
     void drawRaster(QPainter& p, const MapView& view, const RenderLayer& layer)
     {
         if (!workspace.db().tableExists("rk_rasters")) return;
@@ -265,10 +309,14 @@ struct MapRenderer::Impl {
             if (px1 <= px0 || py1 <= py0) continue;
             const QPointF wtl = view.toWorld(QPointF(px0, py0)), wbr = view.toWorld(QPointF(px1, py1));
             const std::string& src = r.info.overviewPath.empty() ? r.info.path : r.info.overviewPath;
-            const auto win = gis::readRasterWindow(src, {wtl.x(), wbr.y(), wbr.x(), wtl.y()}, px1 - px0, py1 - py0);
-            const QImage img(win.rgba.data(), win.width, win.height, win.width * 4, QImage::Format_RGBA8888);
+            const gis::Box box{wtl.x(), wbr.y(), wbr.x(), wtl.y()};
+            // Averaging only pays when several source pixels fall in one output pixel
+            // (overviews cover coarser zooms); near native resolution nearest is as good and faster.
+            const bool coarse = r.info.pixelSizeX > 0 && view.resolution() > 1.5 * r.info.pixelSizeX;
+            const QImage& img = rasterImage(src, box, px1 - px0, py1 - py0,
+                                            coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
             p.drawImage(QPointF(px0, py0), img);
-            stats.rasterPixels += std::size_t(win.width) * win.height;
+            stats.rasterPixels += std::size_t(img.width()) * img.height();
         }
     }
 };
@@ -306,6 +354,10 @@ std::vector<RenderLayer> MapRenderer::defaultLayers()
     std::stable_sort(out.begin(), out.end(), [](const RenderLayer& a, const RenderLayer& b) {
         return defaultStackOrder(a.name) < defaultStackOrder(b.name);
     });
+    // The risk map holds every parcel already: drawing percelen beneath it too only costs time.
+    const bool hasRiskMap = std::any_of(out.begin(), out.end(), [](const RenderLayer& l) { return l.name == "risico_percelen"; });
+    for (auto& l : out)
+        if (hasRiskMap && l.name == "percelen") l.visible = false;
     return out;
 }
 
@@ -368,6 +420,7 @@ void MapRenderer::clearCache()
 {
     std::lock_guard lock(m_impl->mutex);
     m_impl->vectors.clear();
+    m_impl->rasterTiles.clear();
 }
 
 }  // namespace riskmap::render

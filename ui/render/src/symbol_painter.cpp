@@ -8,7 +8,15 @@ namespace riskmap::render {
 
 void applySymbol(QPainter& painter, const Symbol& symbol, GeometryFamily family)
 {
-    if (symbol.strokeWidth > 0 && symbol.stroke.alpha() > 0) {
+    if (symbol.strokeWidth > 0 && symbol.stroke.alpha() > 0 && symbol.strokeWidth <= 1.0) {
+        // Hairlines: a cosmetic 1-pixel pen takes the raster engine's fast path (no stroker);
+        // thinner lines keep their weight through a lighter alpha instead.
+        QColor c = symbol.stroke;
+        c.setAlphaF(c.alphaF() * symbol.strokeWidth);
+        QPen pen(c, 0);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+    } else if (symbol.strokeWidth > 0 && symbol.stroke.alpha() > 0) {
         QPen pen(symbol.stroke, symbol.strokeWidth);
         pen.setJoinStyle(Qt::RoundJoin);
         pen.setCapStyle(family == GeometryFamily::Point ? Qt::FlatCap : Qt::RoundCap);

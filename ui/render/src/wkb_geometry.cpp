@@ -146,6 +146,8 @@ void readGeometry(WkbCursor& c, Geometry& g, int depth)
             if (pts.empty()) continue;
             setFamily(g, GeometryFamily::Polygon);
             g.parts.push_back(std::move(pts));
+            g.holes.resize(g.parts.size() - 1, false);
+            g.holes.push_back(r > 0);
         }
         return;
     }

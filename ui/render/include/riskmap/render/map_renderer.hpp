@@ -66,9 +66,13 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// Converts world rings to a pixel path, dropping vertices closer than half a pixel
-/// to the previous kept one (the last vertex is always kept). Polygon rings with fewer
-/// than 3 kept vertices and lines with fewer than 2 are left out. Adds to `vertices`.
+/// Converts world rings to pixel subpaths appended to `path`, dropping vertices closer than
+/// half a pixel to the previous kept one (the last vertex is always kept). Polygon rings
+/// with fewer than 3 kept vertices and lines with fewer than 2 are left out. Outer rings
+/// are oriented one way and holes the other, so the nonzero (winding) rule fills many
+/// features in one path correctly: overlaps stay filled, holes stay empty. Adds to `vertices`.
+void appendPixelPath(QPainterPath& path, const Geometry& geometry, const MapView& view, std::size_t* vertices = nullptr);
+/// The same into a new path with the winding fill rule.
 QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::size_t* vertices = nullptr);
 
 }  // namespace riskmap::render

@@ -18,6 +18,8 @@ enum class GeometryFamily { Empty, Point, Line, Polygon };
 struct Geometry {
     GeometryFamily family = GeometryFamily::Empty;
     std::vector<std::vector<QPointF>> parts;
+    /// For polygons, per part: true for an interior ring (hole), false for an outer ring.
+    std::vector<bool> holes;
     /// The bounding box of all vertices (null for an empty geometry).
     QRectF bounds() const;
 };
