@@ -15,6 +15,7 @@ QString appUsage()
         "  --extent    kaartvenster in RD-meters (standaard: alle gekozen lagen)\n"
         "  --size      beeldgrootte in pixels (standaard 1200x800)\n"
         "  --layers    te tekenen lagen, komma-gescheiden (standaard: alle)\n"
+        "  --lang nl|en  taal van de bediening (standaard nl; en bij een systeemtaal anders dan nl/en)\n"
         "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n"
         "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n");
 }
@@ -48,6 +49,9 @@ AppOptions parseAppOptions(const QStringList& args)
             o.size = QSize(w, h);
         } else if (a == "--layers") {
             for (const auto& l : value(i, a).split(',', Qt::SkipEmptyParts)) o.layers << l.trimmed();
+        } else if (a == "--lang") {
+            o.language = value(i, a);
+            if (o.language != "nl" && o.language != "en") throw UsageError("--lang verwacht nl of en");
         } else if (a == "--grab-window") {
             o.grabWindow = value(i, a);
         } else if (a == "--timing") {

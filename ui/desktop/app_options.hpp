@@ -19,6 +19,7 @@ struct AppOptions {
     QSize size{1200, 800};
     QStringList layers;              ///< empty: all
     int timingRepeats = 0;           ///< --timing N: render N extra times and report the times
+    QString language;                ///< --lang nl|en; empty: Dutch unless the system asks for another language
     QString grabWindow;              ///< --grab-window F: show the window, save a screenshot after the first render, exit
 };
 

@@ -46,14 +46,14 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
     m_list = new QListWidget(this);
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
-    m_list->setToolTip(tr("Vink aan om te tonen; sleep om de volgorde te wijzigen (bovenaan = bovenop)"));
+    m_list->setToolTip(tr("Tick to show; drag to change the order (top of the list = drawn on top)"));
     layout->addWidget(m_list);
     auto* form = new QFormLayout;
     m_opacity = new QSlider(Qt::Horizontal, this);
     m_opacity->setRange(0, 100);
     m_opacity->setEnabled(false);
-    form->addRow(tr("Dekking"), m_opacity);
-    m_labels = new QCheckBox(tr("Labels tonen"), this);
+    form->addRow(tr("Opacity"), m_opacity);
+    m_labels = new QCheckBox(tr("Show labels"), this);
     m_labels->setEnabled(false);
     form->addRow(QString(), m_labels);
     layout->addLayout(form);

@@ -64,10 +64,6 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("riskmap-gui"));
     QApplication::setOrganizationName(QStringLiteral("Risicokaart"));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("riskmap"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(&translator);
-
     QStringList args = QApplication::arguments();
     args.removeFirst();
     if (args.contains("--help") || args.contains("-h")) {
@@ -76,6 +72,14 @@ int main(int argc, char** argv)
     }
     try {
         const auto options = desktop::parseAppOptions(args);
+        // Dutch by default: the users are Dutch analysts, often on a C or English-language system.
+        // English (the source strings) with --lang en, or when the system speaks a third language.
+        const auto systemLanguage = QLocale::system().language();
+        const bool dutch = options.language.isEmpty()
+                               ? (systemLanguage == QLocale::Dutch || systemLanguage == QLocale::C || systemLanguage == QLocale::English)
+                               : options.language == "nl";
+        QTranslator translator;
+        if (dutch && translator.load(QStringLiteral(":/i18n/riskmap_nl.qm"))) app.installTranslator(&translator);
         if (!options.snapshot.isEmpty()) return snapshot(options);
         desktop::MainWindow window;
         if (!options.workspace.isEmpty()) window.openWorkspace(options.workspace);

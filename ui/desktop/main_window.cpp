@@ -44,10 +44,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_timeLabel);
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCoordinates);
     connect(m_canvas, &MapCanvas::viewChanged, this, [this] {
-        m_scaleLabel->setText(tr("schaal 1:%1").arg(qRound64(m_canvas->view().scaleDenominator(logicalDpiX()))));
+        m_scaleLabel->setText(tr("scale 1:%1").arg(qRound64(m_canvas->view().scaleDenominator(logicalDpiX()))));
     });
     connect(m_canvas, &MapCanvas::renderFinished, this, [this](double ms) {
-        m_timeLabel->setText(tr("getekend in %1 ms").arg(ms, 0, 'f', 0));
+        m_timeLabel->setText(tr("drawn in %1 ms").arg(ms, 0, 'f', 0));
     });
     connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
     connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
@@ -58,28 +58,28 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildDocks()
 {
-    auto* layersDock = new QDockWidget(tr("Lagen"), this);
+    auto* layersDock = new QDockWidget(tr("Layers"), this);
     layersDock->setObjectName("lagen");
     m_layersPanel = new LayersPanel(layersDock);
     layersDock->setWidget(m_layersPanel);
     addDockWidget(Qt::LeftDockWidgetArea, layersDock);
     connect(m_layersPanel, &LayersPanel::layersChanged, this, [this] { m_canvas->setLayers(m_layersPanel->layers()); });
 
-    m_identifyDock = new QDockWidget(tr("Identificeren"), this);
+    m_identifyDock = new QDockWidget(tr("Identify"), this);
     m_identifyDock->setObjectName("identificeren");
     m_identifyTree = new QTreeWidget(m_identifyDock);
-    m_identifyTree->setHeaderLabels({tr("Veld"), tr("Waarde")});
+    m_identifyTree->setHeaderLabels({tr("Field"), tr("Value")});
     m_identifyDock->setWidget(m_identifyTree);
     addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
 
-    m_tableDock = new QDockWidget(tr("Attribuuttabel"), this);
+    m_tableDock = new QDockWidget(tr("Attribute table"), this);
     m_tableDock->setObjectName("attribuuttabel");
     auto* tableWidget = new QWidget(m_tableDock);
     auto* v = new QVBoxLayout(tableWidget);
     auto* top = new QHBoxLayout;
     m_tableLayer = new QComboBox(tableWidget);
     m_tableFilter = new QLineEdit(tableWidget);
-    m_tableFilter->setPlaceholderText(tr("Filter, bijv. risico_klasse >= 4 of naam ~ 'bakker' of vrije tekst"));
+    m_tableFilter->setPlaceholderText(tr("Filter, e.g. risico_klasse >= 4 or naam ~ 'bakker' or free text"));
     m_tableFilter->setClearButtonEnabled(true);
     m_tableCount = new QLabel(tableWidget);
     top->addWidget(m_tableLayer);
@@ -107,7 +107,7 @@ void MainWindow::buildDocks()
     });
     connect(m_tableFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_tableProxy->setFilterText(text);
-        m_tableCount->setText(tr("%1 van %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+        m_tableCount->setText(tr("%1 of %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         const int row = m_tableProxy->mapToSource(index).row();
@@ -120,15 +120,15 @@ void MainWindow::buildDocks()
 
 void MainWindow::buildActions()
 {
-    auto* file = menuBar()->addMenu(tr("&Bestand"));
-    auto* open = file->addAction(tr("Werkruimte &openen…"), this, &MainWindow::chooseWorkspace);
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
-    auto* quit = file->addAction(tr("&Afsluiten"), this, &QWidget::close);
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    auto* viewMenu = menuBar()->addMenu(tr("&Beeld"));
-    auto* toolbar = addToolBar(tr("Kaart"));
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* toolbar = addToolBar(tr("Map"));
     toolbar->setObjectName("kaart");
     auto add = [&](const QString& text, QKeySequence key, auto slot) {
         auto* a = viewMenu->addAction(text);
@@ -137,15 +137,15 @@ void MainWindow::buildActions()
         toolbar->addAction(a);
         return a;
     };
-    add(tr("Inzoomen"), QKeySequence::ZoomIn, [this] { m_canvas->zoomIn(); });
-    add(tr("Uitzoomen"), QKeySequence::ZoomOut, [this] { m_canvas->zoomOut(); });
-    add(tr("Volledig beeld"), QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_canvas->zoomFull(); });
-    add(tr("Vernieuwen"), QKeySequence::Refresh, [this] { m_canvas->refresh(); });
+    add(tr("Zoom in"), QKeySequence::ZoomIn, [this] { m_canvas->zoomIn(); });
+    add(tr("Zoom out"), QKeySequence::ZoomOut, [this] { m_canvas->zoomOut(); });
+    add(tr("Full extent"), QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_canvas->zoomFull(); });
+    add(tr("Refresh"), QKeySequence::Refresh, [this] { m_canvas->refresh(); });
     toolbar->addSeparator();
 
     auto* tools = new QActionGroup(this);
-    auto* pan = add(tr("Verschuiven"), QKeySequence(Qt::Key_P), [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
-    auto* identify = add(tr("Identificeren"), QKeySequence(Qt::Key_I), [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+    auto* pan = add(tr("Pan"), QKeySequence(Qt::Key_P), [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
+    auto* identify = add(tr("Identify"), QKeySequence(Qt::Key_I), [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
     for (auto* a : {pan, identify}) {
         a->setCheckable(true);
         tools->addAction(a);
@@ -161,10 +161,10 @@ void MainWindow::buildActions()
 
     toolbar->addSeparator();
     m_searchKind = new QComboBox(this);
-    m_searchKind->addItems({tr("Adres (postcode huisnummer)"), tr("Perceel (kadastrale aanduiding)"), tr("Handelsnaam"),
-                            tr("Vestigingsnummer")});
+    m_searchKind->addItems({tr("Address (postcode house number)"), tr("Parcel (cadastral designation)"), tr("Trade name"),
+                            tr("Establishment number")});
     m_searchText = new QLineEdit(this);
-    m_searchText->setPlaceholderText(tr("Zoeken… (Ctrl+F)"));
+    m_searchText->setPlaceholderText(tr("Search… (Ctrl+F)"));
     m_searchText->setClearButtonEnabled(true);
     m_searchText->setMaximumWidth(260);
     toolbar->addWidget(m_searchKind);
@@ -219,7 +219,7 @@ void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
     m_tableProxy->setFilterText(filter);
     m_table->horizontalHeader()->setResizeContentsPrecision(200);  // sample rows: big layers stay quick
     m_table->resizeColumnsToContents();
-    m_tableCount->setText(tr("%1 van %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+    m_tableCount->setText(tr("%1 of %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
 }
 
 int MainWindow::visibleTableRows() const { return m_tableProxy->rowCount(); }
@@ -236,7 +236,7 @@ int MainWindow::runSearch(int kind, const QString& text)
     }
     m_identifyTree->clear();
     if (hits.empty()) {
-        statusBar()->showMessage(tr("Niets gevonden voor '%1'").arg(text), 8000);
+        statusBar()->showMessage(tr("Nothing found for '%1'").arg(text), 8000);
         return 0;
     }
     for (const auto& h : hits) {
@@ -246,7 +246,7 @@ int MainWindow::runSearch(int kind, const QString& text)
     const auto& first = hits.front();
     m_canvas->setHighlight(QRectF(QPointF(first.box.xmin, first.box.ymin), QPointF(first.box.xmax, first.box.ymax)));
     m_canvas->zoomToBox(first.box);
-    statusBar()->showMessage(tr("%n resultaat/resultaten; ingezoomd op het eerste", nullptr, int(hits.size())), 8000);
+    statusBar()->showMessage(tr("%n result(s); zoomed to the first", nullptr, int(hits.size())), 8000);
     m_identifyDock->show();
     return int(hits.size());
 }
@@ -273,7 +273,7 @@ int MainWindow::identifyAt(QPointF world, double tolerance)
     }
     m_canvas->setHighlight(results.empty() ? QRectF() : results.front().bounds);
     m_identifyDock->show();
-    statusBar()->showMessage(results.empty() ? tr("Geen object op deze plek") : tr("%n object(en) gevonden", nullptr, int(results.size())), 5000);
+    statusBar()->showMessage(results.empty() ? tr("No feature at this spot") : tr("%n feature(s) found", nullptr, int(results.size())), 5000);
     return int(results.size());
 }
 
@@ -282,13 +282,13 @@ void MainWindow::updateCoordinates(QPointF world)
     double lon = 0, lat = 0;
     QString text = tr("RD %1, %2").arg(world.x(), 0, 'f', 1).arg(world.y(), 0, 'f', 1);
     if (gis::CrsTransformer::rdToEtrs89(world.x(), world.y(), lon, lat))
-        text += tr("   WGS84 %1° N, %2° O").arg(lat, 0, 'f', 6).arg(lon, 0, 'f', 6);
+        text += tr("   WGS84 %1° N, %2° E").arg(lat, 0, 'f', 6).arg(lon, 0, 'f', 6);
     m_coordLabel->setText(text);
 }
 
 void MainWindow::chooseWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Werkruimte openen"), {}, tr("Werkruimte (*.sqlite);;Alle bestanden (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), {}, tr("Workspace (*.sqlite);;All files (*)"));
     if (path.isEmpty()) return;
     try {
         openWorkspace(path);
