@@ -24,12 +24,14 @@ using riskmap::test::kY0;
 
 QApplication& app()
 {
-    static int argc = 1;
-    static char name[] = "desktop_tests";
-    static char* argv[] = {name, nullptr};
-    // Never destroyed: a static Qt application torn down after Qt's own globals crashes at exit.
-    static auto* instance = new QApplication(argc, argv);
-    return *instance;
+    if (!QApplication::instance()) {
+        static int argc = 1;
+        static char name[] = "desktop_tests";
+        static char* argv[] = {name, nullptr};
+        // Never destroyed: a static Qt application torn down after Qt's own globals crashes at exit.
+        new QApplication(argc, argv);
+    }
+    return *qApp;
 }
 
 void expectNear(QColor got, QColor want, int tol = 3)
@@ -72,6 +74,7 @@ TEST(DesktopWindow, CanvasRendersInTheBackground)
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);
     desktop::MainWindow window;
+    window.setInteractive(false);
     window.openWorkspace(QString::fromStdString(ws));
     window.show();
     auto* canvas = window.canvas();
@@ -94,6 +97,7 @@ TEST(DesktopWindow, TableFilterTreatsQuotesAndSemicolonsAsData)
     riskmap::test::buildDesktopWorkspace(ws);
     {
         desktop::MainWindow window;
+        window.setInteractive(false);
         window.openWorkspace(QString::fromStdString(ws));
         window.showAttributeTable("vestigingen", "handelsnaam = 'x''; DROP TABLE vestigingen; --'");
         EXPECT_EQ(window.visibleTableRows(), 1);
@@ -115,6 +119,7 @@ TEST(DesktopWindow, IdentifyFindsTheFeatureUnderTheCursor)
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);
     desktop::MainWindow window;
+    window.setInteractive(false);
     window.openWorkspace(QString::fromStdString(ws));
     // Inside the pand, away from the points: only the pand.
     EXPECT_EQ(window.identifyAt(QPointF(kX0 + 80, kY0 + 80), 1.0), 1);

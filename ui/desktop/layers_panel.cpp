@@ -9,8 +9,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace riskmap::desktop {
 namespace {
@@ -83,12 +86,16 @@ void LayersPanel::setLayers(const std::vector<render::RenderLayer>& layers)
 {
     m_updating = true;
     m_layers = layers;
-    m_list->clear();
-    for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
-        auto* item = new QListWidgetItem(swatchIcon(*it), QString::fromStdString(it->name), m_list);
-        item->setData(kNameRole, QString::fromStdString(it->name));
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
-        item->setCheckState(it->visible ? Qt::Checked : Qt::Unchecked);
+    {
+        // No item signals while the list is rebuilt from m_layers.
+        const QSignalBlocker block(m_list);
+        m_list->clear();
+        for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
+            auto* item = new QListWidgetItem(swatchIcon(*it), QString::fromStdString(it->name), m_list);
+            item->setData(kNameRole, QString::fromStdString(it->name));
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+            item->setCheckState(it->visible ? Qt::Checked : Qt::Unchecked);
+        }
     }
     if (m_list->count() > 0) m_list->setCurrentRow(0);
     m_updating = false;
@@ -106,7 +113,8 @@ std::string LayersPanel::currentLayer() const
 void LayersPanel::selectionChanged()
 {
     const std::string name = currentLayer();
-    m_updating = true;
+    // Restore, not clear, the guard: this also runs inside setLayers while it rebuilds the list.
+    const bool wasUpdating = std::exchange(m_updating, true);
     const render::RenderLayer* layer = nullptr;
     for (const auto& l : m_layers)
         if (l.name == name) layer = &l;
@@ -116,7 +124,7 @@ void LayersPanel::selectionChanged()
         m_opacity->setValue(int(layer->style.opacity * 100 + 0.5));
         m_labels->setChecked(layer->style.labels);
     }
-    m_updating = false;
+    m_updating = wasUpdating;
     emit currentLayerChanged(QString::fromStdString(name));
 }
 

@@ -2,12 +2,17 @@
 // The analyst's main window: map canvas, layers, identify, attribute table and search.
 #pragma once
 
+#include "risk_zone_store.hpp"
 #include "riskmap/gis/workspace.hpp"
 
 #include <QMainWindow>
 
 #include <memory>
 #include <optional>
+#include <vector>
+
+#include <QList>
+#include <QPointF>
 
 class QComboBox;
 class QLabel;
@@ -40,14 +45,30 @@ public:
     /// Identifies at a world position and fills the identify dock; returns the hit count.
     int identifyAt(QPointF world, double tolerance);
 
+    /// The nearest vertex of percelen, risico_percelen, panden or risicozones within
+    /// `tolerance` metres of `world`, else the nearest point on one of their edges, else `world`.
+    QPointF snapToFeatures(QPointF world, double tolerance);
+    /// Validates and saves a drawn zone (writable connection, one transaction); returns its
+    /// zone_id, or empty when refused (the reason is in lastMessage() and marked on the map).
+    std::string saveZone(const std::vector<QPointF>& ring, const ZoneAttributes& attributes);
+    /// Whether dialogs may open (zone form, error boxes); off in tests and scripts, where a
+    /// closed zone gets default attributes and errors go to the status bar and lastMessage().
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    const QString& lastMessage() const { return m_lastMessage; }
+
 private:
     void buildActions();
     void buildDocks();
     void updateCoordinates(QPointF world);
     void chooseWorkspace();
     void showError(const QString& message);
+    void zoneFinished(const QList<QPointF>& ring);
+    void showLayerIfNew(const std::string& name);
 
     std::optional<gis::Workspace> m_workspace;
+    QString m_workspacePath;
+    bool m_interactive = true;
+    QString m_lastMessage;
     MapCanvas* m_canvas = nullptr;
     LayersPanel* m_layersPanel = nullptr;
     QTreeWidget* m_identifyTree = nullptr;

@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QKeyEvent>
+#include <QLineF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -15,6 +16,30 @@
 #include <cmath>
 
 namespace riskmap::desktop {
+
+/// One vertex added to the zone being drawn.
+class AddVertexCommand : public QUndoCommand {
+public:
+    AddVertexCommand(MapCanvas* canvas, QPointF world) : m_canvas(canvas), m_world(world)
+    {
+        setText(QStringLiteral("hoekpunt"));
+    }
+    void redo() override
+    {
+        m_canvas->m_zone.push_back(m_world);
+        m_canvas->update();
+    }
+    void undo() override
+    {
+        if (!m_canvas->m_zone.empty()) m_canvas->m_zone.pop_back();
+        m_canvas->update();
+    }
+
+private:
+    MapCanvas* m_canvas;
+    QPointF m_world;
+};
+
 namespace {
 
 struct RenderResult {
@@ -79,6 +104,7 @@ void MapCanvas::zoomToBox(const gis::Box& box)
 
 void MapCanvas::setTool(Tool tool)
 {
+    if (tool != Tool::DrawZone) cancelZone();
     m_tool = tool;
     setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
 }
@@ -87,6 +113,49 @@ void MapCanvas::setHighlight(const QRectF& world)
 {
     m_highlight = world;
     update();
+}
+
+void MapCanvas::setProblemMarker(std::optional<QPointF> world)
+{
+    m_problem = world;
+    update();
+}
+
+void MapCanvas::addZoneVertex(QPointF world)
+{
+    const QPointF snapped = m_snapper ? m_snapper(world, m_snapPixels * m_view.resolution()) : world;
+    // A second click on the same spot adds nothing (a zero-length edge would be invalid).
+    if (!m_zone.empty() && QLineF(m_zone.back(), snapped).length() < 0.5 * m_view.resolution()) return;
+    m_undo.push(new AddVertexCommand(this, snapped));
+}
+
+void MapCanvas::finishZone()
+{
+    if (m_zone.size() < 3) return;
+    const QList<QPointF> ring(m_zone.begin(), m_zone.end());
+    m_zone.clear();
+    m_undo.clear();
+    update();
+    emit zoneFinished(ring);
+}
+
+void MapCanvas::cancelZone()
+{
+    m_zone.clear();
+    m_undo.clear();
+    update();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (m_tool == Tool::DrawZone && event->button() == Qt::LeftButton) {
+        // The double-click's first click added the closing vertex already: close now, and
+        // swallow the release that may follow (platforms differ in sending it).
+        m_closing = true;
+        finishZone();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
 }
 
 void MapCanvas::zoomIn() { setView(m_view.zoomed(2.0, QPointF(width() / 2.0, height() / 2.0))); }
@@ -167,6 +236,24 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.setBrush(Qt::NoBrush);
         p.drawRect(r);
     }
+    if (!m_zone.empty()) {
+        // The zone being drawn, with a rubber band to the cursor.
+        QPolygonF px;
+        for (const auto& w : m_zone) px << m_view.toPixel(w);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(213, 94, 0), 2));
+        p.setBrush(QColor(213, 94, 0, 50));
+        p.drawPolygon(px << m_view.toPixel(m_cursorWorld));
+        p.setBrush(Qt::white);
+        for (const auto& v : m_zone) p.drawRect(QRectF(m_view.toPixel(v) - QPointF(3, 3), QSizeF(6, 6)));
+    }
+    if (m_problem) {
+        const QPointF c = m_view.toPixel(*m_problem);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(220, 0, 0), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, 12, 12);
+    }
     render::drawScaleBar(p, m_view, QPointF(10, height() - 10));
     render::drawNorthArrow(p, QRectF(width() - 40, 10, 30, 40));
 }
@@ -183,7 +270,8 @@ void MapCanvas::resizeEvent(QResizeEvent*)
 void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
     m_pressPos = m_lastPos = event->position().toPoint();
-    if (event->button() == Qt::LeftButton && m_tool == Tool::Pan) {
+    m_closing = false;
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_tool == Tool::Pan)) {
         m_dragging = true;
         setCursor(Qt::ClosedHandCursor);
     }
@@ -192,7 +280,9 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
 void MapCanvas::mouseMoveEvent(QMouseEvent* event)
 {
     const QPoint pos = event->position().toPoint();
-    emit cursorMoved(m_view.toWorld(event->position()));
+    m_cursorWorld = m_view.toWorld(event->position());
+    emit cursorMoved(m_cursorWorld);
+    if (m_tool == Tool::DrawZone && !m_zone.empty()) update();
     if (m_dragging) {
         const QPoint d = pos - m_lastPos;
         m_lastPos = pos;
@@ -217,6 +307,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     }
     if (event->button() == Qt::LeftButton && m_tool == Tool::Identify)
         emit identifyRequested(m_view.toWorld(event->position()), 4 * m_view.resolution());
+    if (event->button() == Qt::LeftButton && m_tool == Tool::DrawZone) {
+        if (m_closing) m_closing = false;
+        else addZoneVertex(m_view.toWorld(event->position()));
+    }
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)
@@ -238,6 +332,9 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Equal: zoomIn(); break;
     case Qt::Key_Minus: zoomOut(); break;
     case Qt::Key_Home: zoomFull(); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter: finishZone(); break;
+    case Qt::Key_Escape: cancelZone(); break;
     default: QWidget::keyPressEvent(event); return;
     }
 }

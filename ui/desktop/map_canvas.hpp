@@ -5,9 +5,12 @@
 #include "riskmap/render/map_renderer.hpp"
 
 #include <QImage>
+#include <QList>
+#include <QUndoStack>
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <memory>
 #include <vector>
@@ -17,7 +20,7 @@ namespace riskmap::desktop {
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Pan, Identify };
+    enum class Tool { Pan, Identify, DrawZone };
 
     explicit MapCanvas(QWidget* parent = nullptr);
     ~MapCanvas() override;
@@ -36,6 +39,22 @@ public:
     double lastRenderMs() const { return m_lastRenderMs; }
     /// A highlighted world box (search result, identified feature); empty to clear.
     void setHighlight(const QRectF& world);
+    /// A marked problem spot (e.g. where a drawn zone crosses itself); nullopt clears it.
+    void setProblemMarker(std::optional<QPointF> world);
+
+    /// Zone drawing: each click adds a vertex (snapped by the snapper, when set), a
+    /// double-click or Enter closes the ring, Escape discards it; vertex additions are on
+    /// undoStack() so Ctrl+Z / Ctrl+Y remove and restore them.
+    using Snapper = std::function<QPointF(QPointF world, double toleranceMetres)>;
+    void setSnapper(Snapper snapper) { m_snapper = std::move(snapper); }
+    /// Snapping tolerance in pixels.
+    void setSnapTolerance(double pixels) { m_snapPixels = pixels; }
+    QUndoStack* undoStack() { return &m_undo; }
+    const std::vector<QPointF>& zoneVertices() const { return m_zone; }
+    /// Adds a vertex at a world position (snapped), as an undoable step.
+    void addZoneVertex(QPointF world);
+    void finishZone();
+    void cancelZone();
 
 public slots:
     void zoomIn();
@@ -49,6 +68,8 @@ signals:
     void renderFinished(double milliseconds);
     void viewChanged();
     void renderFailed(const QString& message);
+    /// A ring of at least 3 vertices was closed.
+    void zoneFinished(const QList<QPointF>& ring);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -57,10 +78,12 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void scheduleRender();
+    friend class AddVertexCommand;
 
     std::shared_ptr<render::MapRenderer> m_renderer;
     std::vector<render::RenderLayer> m_layers;
@@ -76,7 +99,14 @@ private:
     QPoint m_lastPos;
     bool m_dragging = false;
     QRectF m_highlight;
-    std::optional<gis::Box> m_fitBox;  ///< refit to this on resize until the user moves the map
+    std::optional<gis::Box> m_fitBox;
+    std::optional<QPointF> m_problem;
+    std::vector<QPointF> m_zone;  ///< vertices of the zone being drawn (world)
+    QUndoStack m_undo;
+    Snapper m_snapper;
+    double m_snapPixels = 8;
+    QPointF m_cursorWorld;
+    bool m_closing = false;  ///< a double-click closes; its release adds no vertex  ///< refit to this on resize until the user moves the map
 };
 
 }  // namespace riskmap::desktop
