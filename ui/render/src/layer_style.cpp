@@ -136,7 +136,7 @@ LayerStyle defaultStyle(const std::string& layer)
             c.value = prefix;
             c.prefix = true;
             c.symbol = point(QColor(230, 159, 0), Marker::Square, 6, Qt::black, 0.8);
-            c.label = QStringLiteral("risicovolle sector (SBI %1)").arg(prefix);
+            c.label = QStringLiteral("risicovolle branche");
             s.categories.push_back(c);
         }
     } else if (layer == "incidenten") {

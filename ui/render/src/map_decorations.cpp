@@ -103,7 +103,13 @@ QRectF drawLegend(QPainter& painter, QPointF topLeft, const std::vector<RenderLa
             continue;
         }
         entries.push_back({title, nullptr, l.family, true});
-        for (const auto& c : s.categories) entries.push_back({c.label, &c.symbol, l.family, false});
+        for (const auto& c : s.categories) {
+            // Several codes sharing one class (e.g. SBI prefixes) appear once.
+            if (!entries.empty() && entries.back().text == c.label && entries.back().symbol && entries.back().symbol->fill == c.symbol.fill &&
+                entries.back().symbol->marker == c.symbol.marker)
+                continue;
+            entries.push_back({c.label, &c.symbol, l.family, false});
+        }
         for (const auto& c : s.classes) entries.push_back({c.label, &c.symbol, l.family, false});
         if (!s.fallbackLabel.isEmpty()) entries.push_back({s.fallbackLabel, &s.symbol, l.family, false});
     }
