@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Wiring of the main window: actions and shortcuts, docks, search and identify.
+#include "main_window.hpp"
+
+#include "attribute_table_model.hpp"
+#include "feature_identify.hpp"
+#include "feature_search.hpp"
+#include "layers_panel.hpp"
+#include "map_canvas.hpp"
+#include "zone_form.hpp"
+
+#include "riskmap/core/error.hpp"
+#include "riskmap/gis/crs_transform.hpp"
+#include "riskmap/gis/layer_reader.hpp"
+#include "riskmap/render/wkb_geometry.hpp"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace riskmap::desktop {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Risicokaart"));
+    m_canvas = new MapCanvas(this);
+    setCentralWidget(m_canvas);
+    buildDocks();
+    buildActions();
+    m_coordLabel = new QLabel(this);
+    m_scaleLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    statusBar()->addWidget(m_coordLabel, 1);
+    statusBar()->addPermanentWidget(m_scaleLabel);
+    statusBar()->addPermanentWidget(m_timeLabel);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCoordinates);
+    connect(m_canvas, &MapCanvas::viewChanged, this, [this] {
+        m_scaleLabel->setText(tr("scale 1:%1").arg(qRound64(m_canvas->view().scaleDenominator(logicalDpiX()))));
+    });
+    connect(m_canvas, &MapCanvas::renderFinished, this, [this](double ms) {
+        m_timeLabel->setText(tr("drawn in %1 ms").arg(ms, 0, 'f', 0));
+    });
+    connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
+    connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
+    connect(m_canvas, &MapCanvas::zoneFinished, this, &MainWindow::zoneFinished);
+    m_canvas->setSnapper([this](QPointF w, double tol) { return snapToFeatures(w, tol); });
+    resize(1280, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks()
+{
+    auto* layersDock = new QDockWidget(tr("Layers"), this);
+    layersDock->setObjectName("lagen");
+    m_layersPanel = new LayersPanel(layersDock);
+    layersDock->setWidget(m_layersPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+    connect(m_layersPanel, &LayersPanel::layersChanged, this, [this] { m_canvas->setLayers(m_layersPanel->layers()); });
+
+    m_identifyDock = new QDockWidget(tr("Identify"), this);
+    m_identifyDock->setObjectName("identificeren");
+    m_identifyTree = new QTreeWidget(m_identifyDock);
+    m_identifyTree->setHeaderLabels({tr("Field"), tr("Value")});
+    m_identifyDock->setWidget(m_identifyTree);
+    addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
+
+    m_tableDock = new QDockWidget(tr("Attribute table"), this);
+    m_tableDock->setObjectName("attribuuttabel");
+    auto* tableWidget = new QWidget(m_tableDock);
+    auto* v = new QVBoxLayout(tableWidget);
+    auto* top = new QHBoxLayout;
+    m_tableLayer = new QComboBox(tableWidget);
+    m_tableFilter = new QLineEdit(tableWidget);
+    m_tableFilter->setPlaceholderText(tr("Filter, e.g. risico_klasse >= 4 or naam ~ 'bakker' or free text"));
+    m_tableFilter->setClearButtonEnabled(true);
+    m_tableCount = new QLabel(tableWidget);
+    top->addWidget(m_tableLayer);
+    top->addWidget(m_tableFilter, 1);
+    top->addWidget(m_tableCount);
+    v->addLayout(top);
+    m_table = new QTableView(tableWidget);
+    m_tableModel = new AttributeTableModel(this);
+    m_tableProxy = new AttributeFilterProxy(this);
+    m_tableProxy->setSourceModel(m_tableModel);
+    m_table->setModel(m_tableProxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    v->addWidget(m_table);
+    m_tableDock->setWidget(tableWidget);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tableDock);
+
+    connect(m_tableLayer, &QComboBox::currentTextChanged, this, [this](const QString& layer) {
+        if (!layer.isEmpty()) showAttributeTable(layer, m_tableFilter->text());
+    });
+    connect(m_tableFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_tableProxy->setFilterText(text);
+        m_tableCount->setText(tr("%1 of %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const int row = m_tableProxy->mapToSource(index).row();
+        const QRectF b = m_tableModel->bounds(row);
+        if (b.isNull() && b.width() == 0 && b.left() == 0) return;
+        m_canvas->setHighlight(b);
+        m_canvas->zoomToBox({b.left(), b.top(), b.right(), b.bottom()});
+    });
+}
+
+void MainWindow::buildActions()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* toolbar = addToolBar(tr("Map"));
+    toolbar->setObjectName("kaart");
+    auto add = [&](const QString& text, QKeySequence key, auto slot) {
+        auto* a = viewMenu->addAction(text);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        toolbar->addAction(a);
+        return a;
+    };
+    add(tr("Zoom in"), QKeySequence::ZoomIn, [this] { m_canvas->zoomIn(); });
+    add(tr("Zoom out"), QKeySequence::ZoomOut, [this] { m_canvas->zoomOut(); });
+    add(tr("Full extent"), QKeySequence(Qt::CTRL | Qt::Key_Home), [this] { m_canvas->zoomFull(); });
+    add(tr("Refresh"), QKeySequence::Refresh, [this] { m_canvas->refresh(); });
+    toolbar->addSeparator();
+
+    auto* tools = new QActionGroup(this);
+    auto* pan = add(tr("Pan"), QKeySequence(Qt::Key_P), [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
+    auto* identify = add(tr("Identify"), QKeySequence(Qt::Key_I), [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
+    auto* draw = add(tr("Draw risk zone"), QKeySequence(Qt::Key_Z), [this] { m_canvas->setTool(MapCanvas::Tool::DrawZone); });
+    draw->setToolTip(tr("Click the corners, double-click or Enter to close, Esc to discard; snaps to parcels and buildings"));
+    auto* undo = m_canvas->undoStack()->createUndoAction(this, tr("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_canvas->undoStack()->createRedoAction(this, tr("Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    viewMenu->addAction(undo);
+    viewMenu->addAction(redo);
+    for (auto* a : {pan, identify, draw}) {
+        a->setCheckable(true);
+        tools->addAction(a);
+    }
+    pan->setChecked(true);
+    m_canvas->setTool(MapCanvas::Tool::Pan);
+
+    viewMenu->addSeparator();
+    auto* tableToggle = m_tableDock->toggleViewAction();
+    tableToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    viewMenu->addAction(tableToggle);
+    viewMenu->addAction(m_identifyDock->toggleViewAction());
+
+    toolbar->addSeparator();
+    m_searchKind = new QComboBox(this);
+    m_searchKind->addItems({tr("Address (postcode house number)"), tr("Parcel (cadastral designation)"), tr("Trade name"),
+                            tr("Establishment number")});
+    m_searchText = new QLineEdit(this);
+    m_searchText->setPlaceholderText(tr("Search… (Ctrl+F)"));
+    m_searchText->setClearButtonEnabled(true);
+    m_searchText->setMaximumWidth(260);
+    toolbar->addWidget(m_searchKind);
+    toolbar->addWidget(m_searchText);
+    auto* focusSearch = new QAction(this);
+    focusSearch->setShortcut(QKeySequence::Find);
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        m_searchText->setFocus();
+        m_searchText->selectAll();
+    });
+    addAction(focusSearch);
+    connect(m_searchText, &QLineEdit::returnPressed, this, [this] { runSearch(m_searchKind->currentIndex(), m_searchText->text()); });
+}
+
+void MainWindow::openWorkspace(const QString& path)
+{
+    m_workspace.emplace(gis::Workspace::open(path.toStdString(), true));
+    m_workspacePath = path;
+    auto renderer = std::make_shared<render::MapRenderer>(path.toStdString());
+    const auto layers = renderer->defaultLayers();
+    const auto extent = renderer->fullExtent(layers);
+    m_layersPanel->setLayers(layers);
+    m_canvas->setLayers(layers);
+    m_canvas->setRenderer(renderer);
+    if (extent) {
+        m_canvas->setFullExtent(*extent);
+        m_canvas->zoomToBox(*extent);
+    }
+    m_tableLayer->blockSignals(true);
+    m_tableLayer->clear();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (!it->raster) m_tableLayer->addItem(QString::fromStdString(it->name));
+    m_tableLayer->blockSignals(false);
+    if (m_tableLayer->count() > 0) showAttributeTable(m_tableLayer->currentText());
+    setWindowTitle(tr("Risicokaart — %1").arg(path));
+}
+
+void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
+{
+    if (!m_workspace) return;
+    try {
+        m_tableModel->load(m_workspace->db(), layer.toStdString());
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return;
+    }
+    if (m_tableLayer->currentText() != layer) {
+        m_tableLayer->blockSignals(true);
+        m_tableLayer->setCurrentText(layer);
+        m_tableLayer->blockSignals(false);
+    }
+    if (m_tableFilter->text() != filter) m_tableFilter->setText(filter);
+    m_tableProxy->setFilterText(filter);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);  // sample rows: big layers stay quick
+    m_table->resizeColumnsToContents();
+    m_tableCount->setText(tr("%1 of %2").arg(m_tableProxy->rowCount()).arg(m_tableModel->rowCount()));
+}
+
+int MainWindow::visibleTableRows() const { return m_tableProxy->rowCount(); }
+
+int MainWindow::runSearch(int kind, const QString& text)
+{
+    if (!m_workspace) return 0;
+    std::vector<SearchHit> hits;
+    try {
+        hits = searchFeatures(m_workspace->db(), static_cast<SearchKind>(kind), text.toStdString());
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 8000);
+        return 0;
+    }
+    m_identifyTree->clear();
+    if (hits.empty()) {
+        statusBar()->showMessage(tr("Nothing found for '%1'").arg(text), 8000);
+        return 0;
+    }
+    for (const auto& h : hits) {
+        auto* item = new QTreeWidgetItem(m_identifyTree, {QString::fromStdString(h.layer), QString::fromStdString(h.label)});
+        item->setData(0, Qt::UserRole, QRectF(QPointF(h.box.xmin, h.box.ymin), QPointF(h.box.xmax, h.box.ymax)));
+    }
+    const auto& first = hits.front();
+    m_canvas->setHighlight(QRectF(QPointF(first.box.xmin, first.box.ymin), QPointF(first.box.xmax, first.box.ymax)));
+    m_canvas->zoomToBox(first.box);
+    statusBar()->showMessage(tr("%n result(s); zoomed to the first", nullptr, int(hits.size())), 8000);
+    m_identifyDock->show();
+    return int(hits.size());
+}
+
+int MainWindow::identifyAt(QPointF world, double tolerance)
+{
+    if (!m_workspace) return 0;
+    std::vector<std::string> names;
+    const auto layers = m_canvas->layers();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (it->visible && !it->raster) names.push_back(it->name);
+    std::vector<IdentifyResult> results;
+    try {
+        results = identifyFeatures(m_workspace->db(), names, world, tolerance);
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return 0;
+    }
+    m_identifyTree->clear();
+    for (const auto& r : results) {
+        auto* top = new QTreeWidgetItem(m_identifyTree, {QString::fromStdString(r.layer), tr("fid %1").arg(r.fid)});
+        for (const auto& [k, v] : r.attributes) new QTreeWidgetItem(top, {k, v});
+        top->setExpanded(&r == &results.front());
+    }
+    m_canvas->setHighlight(results.empty() ? QRectF() : results.front().bounds);
+    m_identifyDock->show();
+    statusBar()->showMessage(results.empty() ? tr("No feature at this spot") : tr("%n feature(s) found", nullptr, int(results.size())), 5000);
+    return int(results.size());
+}
+
+void MainWindow::updateCoordinates(QPointF world)
+{
+    double lon = 0, lat = 0;
+    QString text = tr("RD %1, %2").arg(world.x(), 0, 'f', 1).arg(world.y(), 0, 'f', 1);
+    if (gis::CrsTransformer::rdToEtrs89(world.x(), world.y(), lon, lat))
+        text += tr("   WGS84 %1° N, %2° E").arg(lat, 0, 'f', 6).arg(lon, 0, 'f', 6);
+    m_coordLabel->setText(text);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), {}, tr("Workspace (*.sqlite);;All files (*)"));
+    if (path.isEmpty()) return;
+    try {
+        openWorkspace(path);
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+    }
+}
+
+QPointF MainWindow::snapToFeatures(QPointF world, double tolerance)
+{
+    if (!m_workspace) return world;
+    const gis::Box box{world.x() - tolerance, world.y() - tolerance, world.x() + tolerance, world.y() + tolerance};
+    double bestVertex = tolerance, bestEdge = tolerance;
+    std::optional<QPointF> vertex, edge;
+    for (const char* layer : {"percelen", "risico_percelen", "panden", "risicozones"}) {
+        if (!m_workspace->db().tableExists(layer)) continue;
+        gis::LayerReader reader(m_workspace->db(), layer, {"fid"}, box);
+        gis::FeatureRow row;
+        while (reader.next(row)) {
+            const auto g = render::parseWkb(row.wkb);
+            for (const auto& part : g.parts)
+                for (std::size_t i = 0; i < part.size(); ++i) {
+                    const double d = std::hypot(part[i].x() - world.x(), part[i].y() - world.y());
+                    if (d <= bestVertex) bestVertex = d, vertex = part[i];
+                    if (i == 0) continue;
+                    // Nearest point on the edge part[i-1]–part[i].
+                    const QPointF a = part[i - 1], ab = part[i] - a;
+                    const double len2 = QPointF::dotProduct(ab, ab);
+                    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(world - a, ab) / len2, 0.0, 1.0) : 0.0;
+                    const QPointF q = a + t * ab;
+                    const double de = std::hypot(q.x() - world.x(), q.y() - world.y());
+                    if (de <= bestEdge) bestEdge = de, edge = q;
+                }
+        }
+    }
+    // Vertices win over edges: a corner is what the analyst aims at.
+    return vertex ? *vertex : edge ? *edge : world;
+}
+
+std::string MainWindow::saveZone(const std::vector<QPointF>& ring, const ZoneAttributes& attributes)
+{
+    if (m_workspacePath.isEmpty()) return {};
+    const auto check = validateZone(ring);
+    if (!check.valid) {
+        if (check.x && check.y) m_canvas->setProblemMarker(QPointF(*check.x, *check.y));
+        showError(tr("Zone not saved: %1").arg(QString::fromStdString(check.reason)));
+        return {};
+    }
+    m_canvas->setProblemMarker(std::nullopt);
+    try {
+        // A separate writable connection: the read-only one keeps serving the table and identify.
+        auto ws = gis::Workspace::open(m_workspacePath.toStdString(), false);
+        RiskZoneStore store(ws);
+        const std::string id = store.insert(ring, attributes);
+        m_lastMessage = tr("Zone %1 saved").arg(QString::fromStdString(id));
+        statusBar()->showMessage(m_lastMessage, 8000);
+        showLayerIfNew("risicozones");
+        return id;
+    } catch (const std::exception& e) {
+        showError(QString::fromUtf8(e.what()));
+        return {};
+    }
+}
+
+void MainWindow::zoneFinished(const QList<QPointF>& ring)
+{
+    const std::vector<QPointF> vertices(ring.begin(), ring.end());
+    const auto check = validateZone(vertices);
+    if (!check.valid) {
+        saveZone(vertices, {});  // marks the spot and reports, saves nothing
+        return;
+    }
+    ZoneAttributes attributes;
+    attributes.naam = "Nieuwe zone";
+    if (m_interactive) {
+        ZoneForm form(this);
+        if (form.exec() != QDialog::Accepted) return;
+        attributes = form.attributes();
+    }
+    saveZone(vertices, attributes);
+}
+
+void MainWindow::showLayerIfNew(const std::string& name)
+{
+    auto layers = m_layersPanel->layers();
+    const bool known = std::any_of(layers.begin(), layers.end(), [&](const render::RenderLayer& l) { return l.name == name; });
+    if (!known) {
+        render::RenderLayer l;
+        l.name = name;
+        l.style = render::defaultStyle(name);
+        l.family = render::GeometryFamily::Polygon;
+        layers.push_back(l);
+        m_layersPanel->setLayers(layers);
+        m_canvas->setLayers(layers);
+    }
+    m_canvas->refresh();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_lastMessage = message;
+    statusBar()->showMessage(message, 15000);
+    if (m_interactive && isVisible()) QMessageBox::warning(this, tr("Risicokaart"), message);
+}
+
+}  // namespace riskmap::desktop

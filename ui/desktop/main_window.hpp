@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The analyst's main window: map canvas, layers, identify, attribute table and search.
+#pragma once
+
+#include "risk_zone_store.hpp"
+#include "riskmap/gis/workspace.hpp"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QList>
+#include <QPointF>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTreeWidget;
+
+namespace riskmap::desktop {
+
+class AttributeFilterProxy;
+class AttributeTableModel;
+class LayersPanel;
+class MapCanvas;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace read-only and shows all its layers. Throws Error when it cannot.
+    void openWorkspace(const QString& path);
+    MapCanvas* canvas() const { return m_canvas; }
+    /// Shows the attributes of `layer` in the table dock, filtered by `filter`.
+    void showAttributeTable(const QString& layer, const QString& filter = {});
+    /// The number of rows the table dock shows now.
+    int visibleTableRows() const;
+    /// Runs a search as typed in the toolbar (kind index as in the search combo); returns the hit count.
+    int runSearch(int kind, const QString& text);
+    /// Identifies at a world position and fills the identify dock; returns the hit count.
+    int identifyAt(QPointF world, double tolerance);
+
+    /// The nearest vertex of percelen, risico_percelen, panden or risicozones within
+    /// `tolerance` metres of `world`, else the nearest point on one of their edges, else `world`.
+    QPointF snapToFeatures(QPointF world, double tolerance);
+    /// Validates and saves a drawn zone (writable connection, one transaction); returns its
+    /// zone_id, or empty when refused (the reason is in lastMessage() and marked on the map).
+    std::string saveZone(const std::vector<QPointF>& ring, const ZoneAttributes& attributes);
+    /// Whether dialogs may open (zone form, error boxes); off in tests and scripts, where a
+    /// closed zone gets default attributes and errors go to the status bar and lastMessage().
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    const QString& lastMessage() const { return m_lastMessage; }
+
+private:
+    void buildActions();
+    void buildDocks();
+    void updateCoordinates(QPointF world);
+    void chooseWorkspace();
+    void showError(const QString& message);
+    void zoneFinished(const QList<QPointF>& ring);
+    void showLayerIfNew(const std::string& name);
+
+    std::optional<gis::Workspace> m_workspace;
+    QString m_workspacePath;
+    bool m_interactive = true;
+    QString m_lastMessage;
+    MapCanvas* m_canvas = nullptr;
+    LayersPanel* m_layersPanel = nullptr;
+    QTreeWidget* m_identifyTree = nullptr;
+    QComboBox* m_tableLayer = nullptr;
+    QLineEdit* m_tableFilter = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_tableCount = nullptr;
+    AttributeTableModel* m_tableModel = nullptr;
+    AttributeFilterProxy* m_tableProxy = nullptr;
+    QComboBox* m_searchKind = nullptr;
+    QLineEdit* m_searchText = nullptr;
+    QLabel* m_coordLabel = nullptr;
+    QLabel* m_scaleLabel = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    class QDockWidget* m_tableDock = nullptr;
+    class QDockWidget* m_identifyDock = nullptr;
+};
+
+}  // namespace riskmap::desktop

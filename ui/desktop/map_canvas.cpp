@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Canvas interaction and background rendering: pan/zoom move the old image at once, a worker
+// renders the new view, and a newer request cancels an older one.
+#include "map_canvas.hpp"
+
+#include "riskmap/render/map_decorations.hpp"
+
+#include <QFutureWatcher>
+#include <QKeyEvent>
+#include <QLineF>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace riskmap::desktop {
+
+/// One vertex added to the zone being drawn.
+class AddVertexCommand : public QUndoCommand {
+public:
+    AddVertexCommand(MapCanvas* canvas, QPointF world) : m_canvas(canvas), m_world(world)
+    {
+        setText(QStringLiteral("hoekpunt"));
+    }
+    void redo() override
+    {
+        m_canvas->m_zone.push_back(m_world);
+        m_canvas->update();
+    }
+    void undo() override
+    {
+        if (!m_canvas->m_zone.empty()) m_canvas->m_zone.pop_back();
+        m_canvas->update();
+    }
+
+private:
+    MapCanvas* m_canvas;
+    QPointF m_world;
+};
+
+namespace {
+
+struct RenderResult {
+    QImage image;
+    render::MapView view;
+    quint64 generation = 0;
+    bool complete = false;
+    double milliseconds = 0;
+    QString error;
+};
+
+}  // namespace
+
+MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setMinimumSize(200, 150);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_view = render::MapView(QPointF(155000, 463000), 100, QSize(std::max(1, width()), std::max(1, height())));
+}
+
+MapCanvas::~MapCanvas()
+{
+    // Stop and wait for renders still running: no worker may outlive the canvas.
+    if (m_cancel) m_cancel->store(true);
+    for (auto* w : findChildren<QFutureWatcherBase*>()) w->waitForFinished();
+}
+
+void MapCanvas::setRenderer(std::shared_ptr<render::MapRenderer> renderer)
+{
+    m_renderer = std::move(renderer);
+    m_image = QImage();
+    scheduleRender();
+}
+
+void MapCanvas::setLayers(std::vector<render::RenderLayer> layers)
+{
+    m_layers = std::move(layers);
+    scheduleRender();
+}
+
+void MapCanvas::setView(const render::MapView& view)
+{
+    m_fitBox.reset();
+    m_view = view.resized(QSize(std::max(1, width()), std::max(1, height())));
+    update();
+    emit viewChanged();
+    scheduleRender();
+}
+
+void MapCanvas::zoomToBox(const gis::Box& box)
+{
+    // A little margin; a point (zero-size box) gets a 100 m window.
+    gis::Box b = box;
+    const double w = std::max(b.xmax - b.xmin, 100.0), h = std::max(b.ymax - b.ymin, 100.0);
+    const double cx = (b.xmin + b.xmax) / 2, cy = (b.ymin + b.ymax) / 2;
+    b = {cx - w * 0.55, cy - h * 0.55, cx + w * 0.55, cy + h * 0.55};
+    setView(render::MapView(b, QSize(std::max(1, width()), std::max(1, height()))));
+    m_fitBox = b;  // after setView, which forgets it
+}
+
+void MapCanvas::setTool(Tool tool)
+{
+    if (tool != Tool::DrawZone) cancelZone();
+    m_tool = tool;
+    setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
+}
+
+void MapCanvas::setHighlight(const QRectF& world)
+{
+    m_highlight = world;
+    update();
+}
+
+void MapCanvas::setProblemMarker(std::optional<QPointF> world)
+{
+    m_problem = world;
+    update();
+}
+
+void MapCanvas::addZoneVertex(QPointF world)
+{
+    const QPointF snapped = m_snapper ? m_snapper(world, m_snapPixels * m_view.resolution()) : world;
+    // A second click on the same spot adds nothing (a zero-length edge would be invalid).
+    if (!m_zone.empty() && QLineF(m_zone.back(), snapped).length() < 0.5 * m_view.resolution()) return;
+    m_undo.push(new AddVertexCommand(this, snapped));
+}
+
+void MapCanvas::finishZone()
+{
+    if (m_zone.size() < 3) return;
+    const QList<QPointF> ring(m_zone.begin(), m_zone.end());
+    m_zone.clear();
+    m_undo.clear();
+    update();
+    emit zoneFinished(ring);
+}
+
+void MapCanvas::cancelZone()
+{
+    m_zone.clear();
+    m_undo.clear();
+    update();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (m_tool == Tool::DrawZone && event->button() == Qt::LeftButton) {
+        // The double-click's first click added the closing vertex already: close now, and
+        // swallow the release that may follow (platforms differ in sending it).
+        m_closing = true;
+        finishZone();
+        return;
+    }
+    QWidget::mouseDoubleClickEvent(event);
+}
+
+void MapCanvas::zoomIn() { setView(m_view.zoomed(2.0, QPointF(width() / 2.0, height() / 2.0))); }
+void MapCanvas::zoomOut() { setView(m_view.zoomed(0.5, QPointF(width() / 2.0, height() / 2.0))); }
+void MapCanvas::zoomFull()
+{
+    if (m_fullExtent) zoomToBox(*m_fullExtent);
+}
+void MapCanvas::refresh()
+{
+    if (m_renderer) m_renderer->clearCache();
+    scheduleRender();
+}
+
+void MapCanvas::scheduleRender()
+{
+    if (!m_renderer || width() <= 0 || height() <= 0) return;
+    if (m_cancel) m_cancel->store(true);  // the older render stops at its next poll
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = ++m_generation;
+    auto renderer = m_renderer;
+    auto cancel = m_cancel;
+    const auto layers = m_layers;
+    const auto view = m_view;
+    const qreal dpr = devicePixelRatioF();
+    auto* watcher = new QFutureWatcher<RenderResult>(this);
+    connect(watcher, &QFutureWatcher<RenderResult>::finished, this, [this, watcher] {
+        const RenderResult r = watcher->result();
+        watcher->deleteLater();
+        if (r.generation != m_generation || !r.complete) return;  // stale or cancelled
+        if (!r.error.isEmpty()) emit renderFailed(r.error);
+        m_image = r.image;
+        m_imageView = r.view;
+        m_lastRenderMs = r.milliseconds;
+        update();
+        emit renderFinished(r.milliseconds);
+    });
+    watcher->setFuture(QtConcurrent::run([renderer, cancel, layers, view, generation, dpr]() {
+        RenderResult r;
+        r.generation = generation;
+        r.view = view;
+        if (cancel->load()) return r;
+        QImage img(QSize(int(view.size().width() * dpr), int(view.size().height() * dpr)), QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(dpr);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        try {
+            // Exceptions must not cross the thread boundary: keep the message instead.
+            r.complete = renderer->render(p, view, layers, cancel.get());
+            r.milliseconds = renderer->lastStats().milliseconds;
+        } catch (const std::exception& e) {
+            r.error = QString::fromUtf8(e.what());
+            r.complete = true;
+        }
+        p.end();
+        r.image = img;
+        return r;
+    }));
+}
+
+void MapCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), Qt::white);
+    if (!m_image.isNull()) {
+        // Place the last image where its world extent lies in the current view (instant pan/zoom).
+        const QPointF tl = m_view.toPixel(m_imageView.toWorld(QPointF(0, 0)));
+        const QPointF br = m_view.toPixel(m_imageView.toWorld(QPointF(m_imageView.size().width(), m_imageView.size().height())));
+        p.drawImage(QRectF(tl, br), m_image);
+    }
+    if (!m_highlight.isNull() || m_highlight.width() > 0 || m_highlight.height() > 0) {
+        const QPointF a = m_view.toPixel(m_highlight.left(), m_highlight.bottom());
+        const QPointF b = m_view.toPixel(m_highlight.right(), m_highlight.top());
+        QRectF r = QRectF(a, b).normalized();
+        if (r.width() < 8) r.adjust(-4, 0, 4, 0);
+        if (r.height() < 8) r.adjust(0, -4, 0, 4);
+        p.setPen(QPen(QColor(0, 200, 255), 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r);
+    }
+    if (!m_zone.empty()) {
+        // The zone being drawn, with a rubber band to the cursor.
+        QPolygonF px;
+        for (const auto& w : m_zone) px << m_view.toPixel(w);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(213, 94, 0), 2));
+        p.setBrush(QColor(213, 94, 0, 50));
+        p.drawPolygon(px << m_view.toPixel(m_cursorWorld));
+        p.setBrush(Qt::white);
+        for (const auto& v : m_zone) p.drawRect(QRectF(m_view.toPixel(v) - QPointF(3, 3), QSizeF(6, 6)));
+    }
+    if (m_problem) {
+        const QPointF c = m_view.toPixel(*m_problem);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(220, 0, 0), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, 12, 12);
+    }
+    render::drawScaleBar(p, m_view, QPointF(10, height() - 10));
+    render::drawNorthArrow(p, QRectF(width() - 40, 10, 30, 40));
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*)
+{
+    // Until the analyst moves the map, a new window size shows the whole requested box.
+    const QSize size(std::max(1, width()), std::max(1, height()));
+    m_view = m_fitBox ? render::MapView(*m_fitBox, size) : m_view.resized(size);
+    emit viewChanged();
+    scheduleRender();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event)
+{
+    m_pressPos = m_lastPos = event->position().toPoint();
+    m_closing = false;
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_tool == Tool::Pan)) {
+        m_dragging = true;
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    m_cursorWorld = m_view.toWorld(event->position());
+    emit cursorMoved(m_cursorWorld);
+    if (m_tool == Tool::DrawZone && !m_zone.empty()) update();
+    if (m_dragging) {
+        const QPoint d = pos - m_lastPos;
+        m_lastPos = pos;
+        // Only move the view; the image follows in paintEvent, rendering waits for release.
+        m_view = m_view.panned(d.x(), d.y());
+        m_fitBox.reset();
+        update();
+    }
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_dragging) {
+        m_dragging = false;
+        setCursor(Qt::OpenHandCursor);
+        if ((pos - m_pressPos).manhattanLength() > 2) {
+            emit viewChanged();
+            scheduleRender();
+            return;
+        }
+    }
+    if (event->button() == Qt::LeftButton && m_tool == Tool::Identify)
+        emit identifyRequested(m_view.toWorld(event->position()), 4 * m_view.resolution());
+    if (event->button() == Qt::LeftButton && m_tool == Tool::DrawZone) {
+        if (m_closing) m_closing = false;
+        else addZoneVertex(m_view.toWorld(event->position()));
+    }
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) return;
+    setView(m_view.zoomed(std::pow(1.25, steps), event->position()));
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event)
+{
+    const double step = std::min(width(), height()) / 4.0;
+    switch (event->key()) {
+    case Qt::Key_Left: setView(m_view.panned(step, 0)); break;
+    case Qt::Key_Right: setView(m_view.panned(-step, 0)); break;
+    case Qt::Key_Up: setView(m_view.panned(0, step)); break;
+    case Qt::Key_Down: setView(m_view.panned(0, -step)); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(); break;
+    case Qt::Key_Minus: zoomOut(); break;
+    case Qt::Key_Home: zoomFull(); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter: finishZone(); break;
+    case Qt::Key_Escape: cancelZone(); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+}
+
+}  // namespace riskmap::desktop

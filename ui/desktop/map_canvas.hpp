@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The map canvas: shows the last rendered image at once, renders the new view on a worker thread.
+#pragma once
+
+#include "riskmap/render/map_renderer.hpp"
+
+#include <QImage>
+#include <QList>
+#include <QUndoStack>
+#include <QWidget>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <memory>
+#include <vector>
+
+namespace riskmap::desktop {
+
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tool { Pan, Identify, DrawZone };
+
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Uses `renderer` (shared with nothing else on the GUI thread) and redraws.
+    void setRenderer(std::shared_ptr<render::MapRenderer> renderer);
+    void setLayers(std::vector<render::RenderLayer> layers);
+    const std::vector<render::RenderLayer>& layers() const { return m_layers; }
+    const render::MapView& view() const { return m_view; }
+    void setView(const render::MapView& view);
+    void zoomToBox(const gis::Box& box);
+    void setFullExtent(const gis::Box& box) { m_fullExtent = box; }
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    /// Time of the last finished render in milliseconds.
+    double lastRenderMs() const { return m_lastRenderMs; }
+    /// A highlighted world box (search result, identified feature); empty to clear.
+    void setHighlight(const QRectF& world);
+    /// A marked problem spot (e.g. where a drawn zone crosses itself); nullopt clears it.
+    void setProblemMarker(std::optional<QPointF> world);
+
+    /// Zone drawing: each click adds a vertex (snapped by the snapper, when set), a
+    /// double-click or Enter closes the ring, Escape discards it; vertex additions are on
+    /// undoStack() so Ctrl+Z / Ctrl+Y remove and restore them.
+    using Snapper = std::function<QPointF(QPointF world, double toleranceMetres)>;
+    void setSnapper(Snapper snapper) { m_snapper = std::move(snapper); }
+    /// Snapping tolerance in pixels.
+    void setSnapTolerance(double pixels) { m_snapPixels = pixels; }
+    QUndoStack* undoStack() { return &m_undo; }
+    const std::vector<QPointF>& zoneVertices() const { return m_zone; }
+    /// Adds a vertex at a world position (snapped), as an undoable step.
+    void addZoneVertex(QPointF world);
+    void finishZone();
+    void cancelZone();
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomFull();
+    void refresh();
+
+signals:
+    void cursorMoved(QPointF world);
+    void identifyRequested(QPointF world, double toleranceMetres);
+    void renderFinished(double milliseconds);
+    void viewChanged();
+    void renderFailed(const QString& message);
+    /// A ring of at least 3 vertices was closed.
+    void zoneFinished(const QList<QPointF>& ring);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void scheduleRender();
+    friend class AddVertexCommand;
+
+    std::shared_ptr<render::MapRenderer> m_renderer;
+    std::vector<render::RenderLayer> m_layers;
+    render::MapView m_view;
+    std::optional<gis::Box> m_fullExtent;
+    QImage m_image;             ///< the last finished render
+    render::MapView m_imageView;  ///< the view it shows
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_generation = 0;
+    double m_lastRenderMs = 0;
+    Tool m_tool = Tool::Pan;
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_dragging = false;
+    QRectF m_highlight;
+    std::optional<gis::Box> m_fitBox;
+    std::optional<QPointF> m_problem;
+    std::vector<QPointF> m_zone;  ///< vertices of the zone being drawn (world)
+    QUndoStack m_undo;
+    Snapper m_snapper;
+    double m_snapPixels = 8;
+    QPointF m_cursorWorld;
+    bool m_closing = false;  ///< a double-click closes; its release adds no vertex  ///< refit to this on resize until the user moves the map
+};
+
+}  // namespace riskmap::desktop

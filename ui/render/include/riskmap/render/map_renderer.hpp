@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one map renderer: draws workspace layers with QPainter on any paint device (screen, PNG, PDF).
+#pragma once
+
+#include "riskmap/render/layer_style.hpp"
+#include "riskmap/render/map_view.hpp"
+#include "riskmap/render/wkb_geometry.hpp"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace riskmap::render {
+
+/// One layer to draw, with its style; rasters (aerial photos) are drawn as images.
+struct RenderLayer {
+    std::string name;
+    LayerStyle style;
+    bool visible = true;
+    bool raster = false;
+    GeometryFamily family = GeometryFamily::Empty;  ///< of a vector layer, for legends
+    std::optional<int> year;                        ///< raster: which year (latest when empty)
+};
+
+/// Counters of the last render, for benchmarks and tests.
+struct RenderStats {
+    std::size_t featuresDrawn = 0;
+    std::size_t verticesDrawn = 0;
+    std::size_t rasterPixels = 0;
+    double milliseconds = 0;
+};
+
+/// Draws layers of one workspace. Opens its own read-only connection, so one instance
+/// may live on a render thread; calls are serialised by an internal mutex. Geometry is
+/// decoded once per layer and kept (the whole layer when small, else a box around the view).
+class MapRenderer {
+public:
+    /// Throws Error when the workspace cannot be opened.
+    explicit MapRenderer(const std::string& workspacePath);
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    /// Every drawable layer of the workspace (vector tables with a geometry and registered
+    /// rasters) with its default style, bottom to top in the default stacking order.
+    std::vector<RenderLayer> defaultLayers();
+    /// The union of the extents of the given (visible) layers; nullopt when all are empty.
+    std::optional<gis::Box> fullExtent(const std::vector<RenderLayer>& layers);
+
+    /// Draws the visible layers bottom to top into the painter's device, whose pixels
+    /// match `view` (a scaled painter works too, e.g. for PDF). Polls `cancel` between
+    /// features and returns false when it was set. Throws Error on unreadable data.
+    bool render(QPainter& painter, const MapView& view, const std::vector<RenderLayer>& layers,
+                const std::atomic<bool>* cancel = nullptr);
+    RenderStats lastStats() const;
+    /// Drops the decoded geometry (after the workspace changed).
+    void clearCache();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Converts world rings to pixel subpaths appended to `path`, dropping vertices closer than
+/// half a pixel to the previous kept one (the last vertex is always kept). Polygon rings
+/// with fewer than 3 kept vertices and lines with fewer than 2 are left out. Outer rings
+/// are oriented one way and holes the other, so the nonzero (winding) rule fills many
+/// features in one path correctly: overlaps stay filled, holes stay empty. Adds to `vertices`.
+void appendPixelPath(QPainterPath& path, const Geometry& geometry, const MapView& view, std::size_t* vertices = nullptr);
+/// The same into a new path with the winding fill rule.
+QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::size_t* vertices = nullptr);
+
+}  // namespace riskmap::render

@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drawing vector layers from a per-layer geometry cache and rasters through gis::readRasterWindow.
+#include "riskmap/render/map_renderer.hpp"
+
+#include "riskmap/core/error.hpp"
+#include "riskmap/gis/layer_reader.hpp"
+#include "riskmap/gis/raster_registration.hpp"
+#include "riskmap/gis/raster_window.hpp"
+#include "riskmap/gis/workspace.hpp"
+#include "riskmap/render/symbol_painter.hpp"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+namespace riskmap::render {
+namespace {
+
+/// Layers above this many rows are loaded around the view instead of whole.
+constexpr std::int64_t kWholeLayerLimit = 250000;
+
+struct CachedFeature {
+    QRectF bounds;
+    Geometry geometry;
+    std::string text;     ///< the style field as text
+    double number = 0;    ///< the style field as number, when it is one
+    bool hasNumber = false;
+    QString label;
+};
+
+struct VectorCache {
+    gis::Box loaded;
+    bool whole = false;
+    std::string field;
+    std::string labelField;
+    std::vector<CachedFeature> features;
+};
+
+bool contains(const gis::Box& outer, const gis::Box& inner)
+{
+    return inner.xmin >= outer.xmin && inner.ymin >= outer.ymin && inner.xmax <= outer.xmax && inner.ymax <= outer.ymax;
+}
+
+bool intersects(const QRectF& r, const gis::Box& b)
+{
+    return r.left() <= b.xmax && r.right() >= b.xmin && r.top() <= b.ymax && r.bottom() >= b.ymin;
+}
+
+std::string valueText(const gis::FieldValue& v)
+{
+    if (auto* s = std::get_if<std::string>(&v)) return *s;
+    if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    if (auto* d = std::get_if<double>(&v)) return QString::number(*d, 'g', 10).toStdString();
+    return {};
+}
+
+GeometryFamily familyFromCode(std::int64_t code)
+{
+    switch (code % 1000) {
+    case 1: case 4: return GeometryFamily::Point;
+    case 2: case 5: return GeometryFamily::Line;
+    case 3: case 6: return GeometryFamily::Polygon;
+    default: return GeometryFamily::Empty;
+    }
+}
+
+}  // namespace
+
+void appendPixelPath(QPainterPath& path, const Geometry& geometry, const MapView& view, std::size_t* vertices)
+{
+    const bool polygon = geometry.family == GeometryFamily::Polygon;
+    const std::size_t minPoints = polygon ? 3 : 2;
+    thread_local std::vector<QPointF> kept;
+    for (std::size_t k = 0; k < geometry.parts.size(); ++k) {
+        const auto& part = geometry.parts[k];
+        if (part.size() < minPoints) continue;
+        kept.clear();
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            const QPointF p = view.toPixel(part[i]);
+            const bool last = i + 1 == part.size();
+            if (!kept.empty() && !last) {
+                const QPointF d = p - kept.back();
+                if (d.x() * d.x() + d.y() * d.y() < 0.25) continue;  // closer than half a pixel
+            }
+            kept.push_back(p);
+        }
+        if (polygon) {
+            // A closed ring repeats its first vertex: 4 kept points make a triangle.
+            if (kept.size() < 4) continue;
+            double area2 = 0;  // shoelace, in pixel space (y down)
+            for (std::size_t i = 1; i < kept.size(); ++i)
+                area2 += kept[i - 1].x() * kept[i].y() - kept[i].x() * kept[i - 1].y();
+            const bool hole = k < geometry.holes.size() && geometry.holes[k];
+            if ((area2 < 0) != hole) std::reverse(kept.begin(), kept.end());
+        } else if (kept.size() < minPoints) {
+            continue;
+        }
+        path.moveTo(kept[0]);
+        for (std::size_t i = 1; i < kept.size(); ++i) path.lineTo(kept[i]);
+        if (polygon) path.closeSubpath();
+        if (vertices) *vertices += kept.size();
+    }
+}
+
+QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::size_t* vertices)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
+    appendPixelPath(path, geometry, view, vertices);
+    return path;
+}
+
+struct MapRenderer::Impl {
+    explicit Impl(const std::string& path) : workspace(gis::Workspace::open(path, true)) {}
+
+    gis::Workspace workspace;
+    std::map<std::string, VectorCache> vectors;
+    mutable std::mutex mutex;
+    RenderStats stats;
+
+    std::vector<std::string> columnsOf(const std::string& table) { return gis::layerColumns(workspace.db(), table); }
+
+    VectorCache& load(const std::string& table, const LayerStyle& style, const gis::Box& viewBox)
+    {
+        std::string field = style.kind == StyleKind::Single ? std::string() : style.field;
+        std::string labelField = style.labels ? style.labelField : std::string();
+        auto it = vectors.find(table);
+        if (it != vectors.end()) {
+            const VectorCache& c = it->second;
+            // Reuse when the columns are there and the view lies inside what was loaded.
+            const bool fieldsOk = c.field == field && (labelField.empty() || c.labelField == labelField);
+            if (fieldsOk && (c.whole || contains(c.loaded, viewBox))) return it->second;
+        }
+        const auto available = columnsOf(table);
+        auto has = [&](const std::string& f) { return !f.empty() && std::find(available.begin(), available.end(), f) != available.end(); };
+        if (!has(field)) field.clear();
+        if (!has(labelField)) labelField.clear();
+        std::vector<std::string> columns;
+        if (!field.empty()) columns.push_back(field);
+        if (!labelField.empty() && labelField != field) columns.push_back(labelField);
+        if (columns.empty()) columns.push_back(available.empty() ? std::string() : available.front());
+        if (columns.front().empty()) columns.clear();
+
+        VectorCache cache;
+        cache.field = field;
+        cache.labelField = labelField;
+        const bool whole = workspace.countRows(table) <= kWholeLayerLimit;
+        std::optional<gis::Box> box;
+        if (!whole) {
+            const double w = viewBox.xmax - viewBox.xmin, h = viewBox.ymax - viewBox.ymin;
+            cache.loaded = {viewBox.xmin - w, viewBox.ymin - h, viewBox.xmax + w, viewBox.ymax + h};
+            box = cache.loaded;
+        }
+        cache.whole = whole;
+        // With no attribute columns asked, LayerReader would read them all; ask for the first only.
+        gis::LayerReader reader(workspace.db(), table, columns, box);
+        const auto& cols = reader.columns();
+        const int fieldIndex = field.empty() ? -1 : int(std::find(cols.begin(), cols.end(), field) - cols.begin());
+        const int labelIndex = labelField.empty() ? -1 : int(std::find(cols.begin(), cols.end(), labelField) - cols.begin());
+        gis::FeatureRow row;
+        while (reader.next(row)) {
+            if (row.wkb.empty()) continue;
+            CachedFeature f;
+            f.geometry = parseWkb(row.wkb);
+            if (f.geometry.family == GeometryFamily::Empty) continue;
+            f.bounds = f.geometry.bounds();
+            if (fieldIndex >= 0) {
+                const auto& v = row.values[static_cast<std::size_t>(fieldIndex)];
+                f.text = valueText(v);
+                if (auto* i = std::get_if<std::int64_t>(&v)) f.number = double(*i), f.hasNumber = true;
+                else if (auto* d = std::get_if<double>(&v)) f.number = *d, f.hasNumber = true;
+            }
+            if (labelIndex >= 0) f.label = QString::fromStdString(valueText(row.values[static_cast<std::size_t>(labelIndex)]));
+            cache.features.push_back(std::move(f));
+        }
+        vectors[table] = std::move(cache);
+        return vectors[table];
+    }
+
+    bool drawVector(QPainter& p, const MapView& view, const RenderLayer& layer, const std::atomic<bool>* cancel)
+    {
+        const gis::Box viewBox = view.extent();
+        VectorCache& cache = load(layer.name, layer.style, viewBox);
+        // Markers and outlines reach beyond their geometry: widen the cull box by a few pixels.
+        const double margin = 12 * view.resolution();
+        const gis::Box cull{viewBox.xmin - margin, viewBox.ymin - margin, viewBox.xmax + margin, viewBox.ymax + margin};
+        // One drawPath per feature: measured faster than batching many features into one
+        // big path, which QPainter's rasteriser handles superlinearly.
+        const Symbol* current = nullptr;
+        QPainterPath path;
+        const bool useField = !cache.field.empty();
+        std::vector<std::pair<QPointF, const QString*>> labels;
+        std::size_t n = 0;
+        for (const auto& f : cache.features) {
+            if ((++n & 255) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return false;
+            if (!intersects(f.bounds, cull)) continue;
+            const Symbol& sym = useField ? layer.style.symbolFor(f.text, f.number, f.hasNumber) : layer.style.symbol;
+            if (&sym != current) {
+                applySymbol(p, sym, f.geometry.family);
+                current = &sym;
+            }
+            ++stats.featuresDrawn;
+            if (f.geometry.family == GeometryFamily::Point) {
+                for (const auto& part : f.geometry.parts) drawMarker(p, sym, view.toPixel(part.front()));
+                stats.verticesDrawn += f.geometry.parts.size();
+            } else {
+                const double wPx = f.bounds.width() / view.resolution(), hPx = f.bounds.height() / view.resolution();
+                if (wPx < 1.0 && hPx < 1.0) {
+                    // Smaller than a pixel: one dot keeps small features visible when zoomed out.
+                    const QPointF c = view.toPixel(f.bounds.center());
+                    p.fillRect(QRectF(c.x() - 0.5, c.y() - 0.5, 1, 1),
+                               sym.brush == Qt::NoBrush || sym.fill.alpha() == 0 ? sym.stroke : sym.fill);
+                    ++stats.verticesDrawn;
+                } else {
+                    path.clear();
+                    path.setFillRule(Qt::WindingFill);
+                    appendPixelPath(path, f.geometry, view, &stats.verticesDrawn);
+                    p.drawPath(path);
+                }
+            }
+            if (!f.label.isEmpty()) labels.emplace_back(view.toPixel(f.bounds.center()), &f.label);
+        }
+        if (layer.style.labels && !labels.empty()) drawLabels(p, labels, view.size());
+        return true;
+    }
+
+    static void drawLabels(QPainter& p, const std::vector<std::pair<QPointF, const QString*>>& labels, QSize size)
+    {
+        // Greedy placement on a coarse occupancy grid: a label is skipped when its cells are taken.
+        const int cell = 8;
+        const int gw = size.width() / cell + 1, gh = size.height() / cell + 1;
+        std::vector<char> taken(static_cast<std::size_t>(gw) * gh, 0);
+        QFont font = p.font();
+        font.setPixelSize(11);
+        p.setFont(font);
+        const QFontMetricsF fm(font);
+        p.setBrush(Qt::NoBrush);
+        for (const auto& [at, text] : labels) {
+            QRectF r = fm.boundingRect(*text);
+            r.moveCenter(at);
+            if (r.right() < 0 || r.bottom() < 0 || r.left() > size.width() || r.top() > size.height()) continue;
+            const int x0 = std::max(0, int(r.left()) / cell), x1 = std::min(gw - 1, int(r.right()) / cell);
+            const int y0 = std::max(0, int(r.top()) / cell), y1 = std::min(gh - 1, int(r.bottom()) / cell);
+            bool free = true;
+            for (int y = y0; y <= y1 && free; ++y)
+                for (int x = x0; x <= x1 && free; ++x) free = !taken[static_cast<std::size_t>(y) * gw + x];
+            if (!free) continue;
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x) taken[static_cast<std::size_t>(y) * gw + x] = 1;
+            // A white halo keeps the text readable over any fill.
+            p.setPen(QPen(QColor(255, 255, 255, 220), 3));
+            QPainterPath tp;
+            tp.addText(r.left(), r.top() + fm.ascent(), font, *text);
+            p.drawPath(tp);
+            p.setPen(Qt::black);
+            p.drawText(QPointF(r.left(), r.top() + fm.ascent()), *text);
+        }
+    }
+
+    /// The last windows read, reused when a redraw asks for exactly the same one
+    /// (a layer toggled, opacity changed): reading is the costly part of a raster.
+    struct RasterTile {
+        std::string path;
+        double x0, y0, x1, y1;
+        int w, h;
+        gis::Resampling resampling;
+        QImage image;
+    };
+    std::vector<RasterTile> rasterTiles;
+
+    const QImage& rasterImage(const std::string& path, const gis::Box& box, int w, int h, gis::Resampling resampling)
+    {
+        for (const auto& t : rasterTiles)
+            if (t.path == path && t.x0 == box.xmin && t.y0 == box.ymin && t.x1 == box.xmax && t.y1 == box.ymax && t.w == w &&
+                t.h == h && t.resampling == resampling)
+                return t.image;
+        const auto win = gis::readRasterWindow(path, box, w, h, resampling);
+        QImage img = QImage(win.rgba.data(), win.width, win.height, win.width * 4, QImage::Format_RGBA8888).copy();
+        if (rasterTiles.size() >= 4) rasterTiles.erase(rasterTiles.begin());
+        rasterTiles.push_back({path, box.xmin, box.ymin, box.xmax, box.ymax, w, h, resampling, std::move(img)});
+        return rasterTiles.back().image;
+    }
+
+    void drawRaster(QPainter& p, const MapView& view, const RenderLayer& layer)
+    {
+        if (!workspace.db().tableExists("rk_rasters")) return;
+        auto records = gis::loadRasters(workspace.db(), layer.name);
+        if (records.empty()) return;
+        std::optional<int> year = layer.year;
+        if (!year)
+            for (const auto& r : records)
+                if (r.year && (!year || *r.year > *year)) year = r.year;
+        const gis::Box vb = view.extent();
+        for (const auto& r : records) {
+            if (year && r.year != year) continue;
+            const auto& e = r.info.extent;
+            const double x0 = std::max(vb.xmin, e.minX), x1 = std::min(vb.xmax, e.maxX);
+            const double y0 = std::max(vb.ymin, e.minY), y1 = std::min(vb.ymax, e.maxY);
+            if (x0 >= x1 || y0 >= y1) continue;
+            // Whole output pixels covering the overlap, read as one window.
+            const QPointF tl = view.toPixel(x0, y1), br = view.toPixel(x1, y0);
+            const int px0 = int(std::floor(tl.x())), py0 = int(std::floor(tl.y()));
+            const int px1 = int(std::ceil(br.x())), py1 = int(std::ceil(br.y()));
+            if (px1 <= px0 || py1 <= py0) continue;
+            const QPointF wtl = view.toWorld(QPointF(px0, py0)), wbr = view.toWorld(QPointF(px1, py1));
+            const std::string& src = r.info.overviewPath.empty() ? r.info.path : r.info.overviewPath;
+            const gis::Box box{wtl.x(), wbr.y(), wbr.x(), wtl.y()};
+            // Averaging only pays when several source pixels fall in one output pixel
+            // (overviews cover coarser zooms); near native resolution nearest is as good and faster.
+            const bool coarse = r.info.pixelSizeX > 0 && view.resolution() > 1.5 * r.info.pixelSizeX;
+            const QImage& img = rasterImage(src, box, px1 - px0, py1 - py0,
+                                            coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
+            p.drawImage(QPointF(px0, py0), img);
+            stats.rasterPixels += std::size_t(img.width()) * img.height();
+        }
+    }
+};
+
+MapRenderer::MapRenderer(const std::string& workspacePath) : m_impl(std::make_unique<Impl>(workspacePath)) {}
+MapRenderer::~MapRenderer() = default;
+
+std::vector<RenderLayer> MapRenderer::defaultLayers()
+{
+    std::lock_guard lock(m_impl->mutex);
+    auto& db = m_impl->workspace.db();
+    std::vector<RenderLayer> out;
+    auto stmt = db.prepare("SELECT f_table_name, geometry_type FROM geometry_columns WHERE f_geometry_column = 'geom' "
+                           "AND f_table_name NOT LIKE 'rk\\_%' ESCAPE '\\' ORDER BY f_table_name");
+    while (stmt.step()) {
+        RenderLayer l;
+        l.name = stmt.columnText(0);
+        if (l.name.ends_with("_historie")) continue;
+        l.style = defaultStyle(l.name);
+        l.family = familyFromCode(stmt.columnInt(1));
+        out.push_back(std::move(l));
+    }
+    if (db.tableExists("rk_rasters")) {
+        std::vector<std::string> seen;
+        for (const auto& r : gis::loadRasters(db)) {
+            if (std::find(seen.begin(), seen.end(), r.layer) != seen.end()) continue;
+            seen.push_back(r.layer);
+            RenderLayer l;
+            l.name = r.layer;
+            l.raster = true;
+            l.style.title = QString::fromStdString(r.layer);
+            out.push_back(std::move(l));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RenderLayer& a, const RenderLayer& b) {
+        return defaultStackOrder(a.name) < defaultStackOrder(b.name);
+    });
+    // The risk map holds every parcel already: drawing percelen beneath it too only costs time.
+    const bool hasRiskMap = std::any_of(out.begin(), out.end(), [](const RenderLayer& l) { return l.name == "risico_percelen"; });
+    for (auto& l : out)
+        if (hasRiskMap && l.name == "percelen") l.visible = false;
+    return out;
+}
+
+std::optional<gis::Box> MapRenderer::fullExtent(const std::vector<RenderLayer>& layers)
+{
+    std::lock_guard lock(m_impl->mutex);
+    std::optional<gis::Box> all;
+    auto grow = [&](const gis::Box& b) {
+        if (!all) all = b;
+        else all = gis::Box{std::min(all->xmin, b.xmin), std::min(all->ymin, b.ymin), std::max(all->xmax, b.xmax), std::max(all->ymax, b.ymax)};
+    };
+    for (const auto& l : layers) {
+        if (!l.visible) continue;
+        if (l.raster) {
+            if (!m_impl->workspace.db().tableExists("rk_rasters")) continue;
+            for (const auto& r : gis::loadRasters(m_impl->workspace.db(), l.name))
+                grow({r.info.extent.minX, r.info.extent.minY, r.info.extent.maxX, r.info.extent.maxY});
+        } else if (auto b = gis::layerExtent(m_impl->workspace.db(), l.name)) {
+            grow(*b);
+        }
+    }
+    return all;
+}
+
+bool MapRenderer::render(QPainter& painter, const MapView& view, const std::vector<RenderLayer>& layers,
+                         const std::atomic<bool>* cancel)
+{
+    std::lock_guard lock(m_impl->mutex);
+    QElapsedTimer timer;
+    timer.start();
+    m_impl->stats = {};
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const auto& layer : layers) {
+        if (!layer.visible || layer.style.opacity <= 0) continue;
+        if (cancel && cancel->load()) {
+            painter.restore();
+            return false;
+        }
+        painter.setOpacity(std::clamp(layer.style.opacity, 0.0, 1.0));
+        if (layer.raster) {
+            m_impl->drawRaster(painter, view, layer);
+        } else if (!m_impl->drawVector(painter, view, layer, cancel)) {
+            painter.restore();
+            return false;
+        }
+    }
+    painter.restore();
+    m_impl->stats.milliseconds = timer.nsecsElapsed() / 1e6;
+    return true;
+}
+
+RenderStats MapRenderer::lastStats() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->stats;
+}
+
+void MapRenderer::clearCache()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->vectors.clear();
+    m_impl->rasterTiles.clear();
+}
+
+}  // namespace riskmap::render
