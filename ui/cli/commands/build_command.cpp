@@ -47,6 +47,7 @@ int BuildCommand::run()
     std::cout << '\n';
     for (const auto& layer : report.missingLayers)
         std::cout << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
+    for (const auto& warning : report.warnings) std::cout << "  let op: " << warning << '\n';
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("totaal"));
     std::cout << "  tijd: " << buf << " s (indicatoren ";
