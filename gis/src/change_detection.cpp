@@ -108,6 +108,8 @@ ChangeResult detectChange(const std::string& fromPath, const std::string& toPath
                                 nullptr) != CE_None)
                 throw GdalError("luchtfoto venster " + std::to_string(x0) + "," + std::to_string(y0) +
                                 " niet leesbaar: " + lastGdalError("leesfout"));
+            rd.from->FlushCache();  // blocks are read once: keep memory at the window size
+            rd.to->FlushCache();
             std::uint64_t count = 0;
             for (std::size_t i = 0; i < n; ++i) {
                 const std::uint8_t* p = &rd.a[i * 4];
@@ -122,6 +124,7 @@ ChangeResult detectChange(const std::string& fromPath, const std::string& toPath
             if (mask->GetRasterBand(1)->RasterIO(GF_Write, x0, y0, w, h, rd.mask.data(), w, h, GDT_Byte, 0, 0,
                                                  nullptr) != CE_None)
                 throw GdalError("veranderingsmasker schrijven: " + lastGdalError("schrijffout"));
+            mask->FlushCache();  // written blocks go to disk now, not into GDAL's cache
         } catch (const std::exception& e) {
             std::lock_guard lock(errorMutex);
             if (error.empty()) error = e.what();
@@ -147,7 +150,13 @@ ChangeResult detectChange(const std::string& fromPath, const std::string& toPath
     OGRFieldDefn field("value", OFTInteger);
     layer->CreateField(&field);
     GDALRasterBand* band = mask->GetRasterBand(1);
-    if (GDALPolygonize(band, band, layer, 0, nullptr, nullptr, nullptr) != CE_None)
+    // GDALPolygonize reads line by line through the block cache, which would otherwise keep the
+    // whole mask; a small cache while it runs keeps memory bounded (it only costs speed elsewhere).
+    const GIntBig cacheMax = GDALGetCacheMax64();
+    GDALSetCacheMax64(std::min<GIntBig>(cacheMax, 64LL << 20));
+    const CPLErr polygonized = GDALPolygonize(band, band, layer, 0, nullptr, nullptr, nullptr);
+    GDALSetCacheMax64(cacheMax);
+    if (polygonized != CE_None)
         throw GdalError("veranderingen vectoriseren: " + lastGdalError("GDALPolygonize mislukt"));
 
     ChangeResult result;

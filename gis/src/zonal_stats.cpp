@@ -152,6 +152,9 @@ std::vector<ZonalResult> zonalStatistics(const std::string& rasterPath, const st
                                                               w_h, GDT_Float64, 0, 0, nullptr) != CE_None)
                 throw GdalError("raster '" + rasterPath + "': venster " + std::to_string(w.x0) + "," +
                                 std::to_string(w.y0) + " niet leesbaar: " + lastGdalError("leesfout"));
+            // Each block is read once (windows are block-aligned): drop it from GDAL's cache so that
+            // memory stays at a few windows instead of growing to GDAL_CACHEMAX.
+            acc.ds->FlushCache();
             for (std::uint32_t z : perWindow[wi]) {
                 const ZoneRings& rings = zones[z];
                 ZonalResult& res = acc.results[z];
