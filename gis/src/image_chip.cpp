@@ -91,7 +91,7 @@ Envelope writeImageChip(const std::string& rasterPath, const Wkb& outline, const
     OgrGeometryPtr boundary(g->Boundary());
     if (boundary) {
         int bands[3] = {1, 2, 3};
-        double burn[3] = {255, 255, 0};
+        double burn[3] = {255, 0, 255};  // magenta: stands out on fields, woods and roofs
         OGRGeometryH geoms[1] = {OGRGeometry::ToHandle(boundary.get())};
         char** opts = CSLSetNameValue(nullptr, "ALL_TOUCHED", "TRUE");
         const CPLErr err = GDALRasterizeGeometries(chip.get(), 3, bands, 1, geoms, nullptr, nullptr, burn, opts, nullptr, nullptr);

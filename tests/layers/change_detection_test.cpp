@@ -129,13 +129,13 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
         EXPECT_NEAR(-gt[5] * 256, side, 1e-6);
         EXPECT_NEAR(gt[0] + side / 2, (x0 + x1) / 2, 1e-6);
         EXPECT_NEAR(gt[3] - side / 2, (y0 + y1) / 2, 1e-6);
-        // The outline is drawn: yellow pixels exist, and the chip is not all yellow.
+        // The outline is drawn: magenta pixels exist, and the chip is not all magenta.
         std::vector<std::uint8_t> px(256 * 256 * 3);
         ASSERT_EQ(ds->RasterIO(GF_Read, 0, 0, 256, 256, px.data(), 256, 256, GDT_Byte, 3, nullptr, 3, 3 * 256, 1, nullptr), CE_None);
-        int yellow = 0;
-        for (std::size_t i = 0; i < px.size(); i += 3) yellow += px[i] == 255 && px[i + 1] == 255 && px[i + 2] == 0;
-        EXPECT_GT(yellow, 256);
-        EXPECT_LT(yellow, 256 * 256 / 4);
+        int outline = 0;
+        for (std::size_t i = 0; i < px.size(); i += 3) outline += px[i] == 255 && px[i + 1] == 0 && px[i + 2] == 255;
+        EXPECT_GT(outline, 256);
+        EXPECT_LT(outline, 256 * 256 / 4);
     }
     EXPECT_NE(runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", "bestaat-niet", "--out", s_dir->file("c2")}).exitCode, 0);
 }

@@ -14,7 +14,7 @@ Envelope chipExtent(const Wkb& outline);
 
 /// Writes an RGB GeoTIFF of `size` × `size` pixels covering chipExtent(outline), resampled
 /// (average) from bands 1–3 of `rasterPath` (same CRS as the outline; outside the photo black),
-/// with the outline's boundary burnt in yellow (every touched pixel). Returns the extent.
+/// with the outline's boundary burnt in magenta (every touched pixel). Returns the extent.
 /// Throws InputError when the photo cannot be opened, GdalError when reading or writing fails.
 Envelope writeImageChip(const std::string& rasterPath, const Wkb& outline, const std::string& outPath, int size = 512);
 
