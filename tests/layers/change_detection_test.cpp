@@ -138,6 +138,14 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
         EXPECT_LT(outline, 256 * 256 / 4);
     }
     EXPECT_NE(runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", "bestaat-niet", "--out", s_dir->file("c2")}).exitCode, 0);
+    // --vbo: the chip of the parcel under the address, found here by SpatiaLite.
+    const auto pair = db.queryText("SELECT v.vbo_id || '|' || p.perceel_id FROM verblijfsobjecten v JOIN percelen p "
+                                   "ON ST_Contains(p.geom, v.geom) ORDER BY v.vbo_id LIMIT 1");
+    ASSERT_TRUE(pair.has_value());
+    const std::string vbo = pair->substr(0, pair->find('|')), viaVbo = pair->substr(pair->find('|') + 1);
+    const auto v = runCli({"chip", s_dir->file("ws.sqlite"), "--vbo", vbo, "--out", s_dir->file("c3")});
+    ASSERT_EQ(v.exitCode, 0) << v.err;
+    EXPECT_TRUE(std::filesystem::exists(s_dir->file("c3/" + viaVbo + "_2025.tif")));
 }
 
 TEST(ChangeRule, SeasonalCropsAreNotBuiltUpButYardsAndRoofsAre)
