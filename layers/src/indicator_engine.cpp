@@ -6,7 +6,9 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
+#include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/spatial_query.hpp"
+#include "riskmap/gis/zonal_stats.hpp"
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
@@ -136,6 +138,7 @@ struct Prepared {
     std::unique_ptr<gis::PolygonUnion> unionParts;
     std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
     std::vector<std::string> addresses;  ///< per feature: the address key (max_per_address)
+    std::vector<std::optional<double>> perParcel;  ///< raster_zonal: the value of each parcel, computed up front
 };
 
 class LayerCache {
@@ -202,12 +205,52 @@ std::unordered_set<std::string> pandenWithEndedFarm(LayerCache& cache, const Ind
     return out;
 }
 
-Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, const EngineSettings& settings,
-                 const core::Date& reference, IndicatorTable& table)
+/// raster_zonal: the mean of band 1 of the most recent registered raster of the layer, per parcel
+/// (empty where it covers none). A raster that cannot be read leaves the column empty with a warning,
+/// so that one bad photo does not stop the whole build.
+void prepareRaster(Prepared& p, gis::SpatialiteDb& db, const FeatureSet& parcels, IndicatorTable& table,
+                   core::Feedback& feedback)
+{
+    const IndicatorSpec& spec = *p.spec;
+    p.perParcel.assign(parcels.size(), std::nullopt);
+    std::vector<gis::RasterRecord> rasters;
+    if (db.tableExists("rk_rasters")) rasters = gis::loadRasters(db, spec.layer);
+    if (rasters.empty()) {
+        if (!spec.builtIn)
+            throw UsageError("[[indicators]] '" + spec.name + "'.layer: geen geregistreerde rasters in laag '" +
+                             spec.layer + "'");
+        if (std::find(table.missingLayers.begin(), table.missingLayers.end(), spec.layer) == table.missingLayers.end())
+            table.missingLayers.push_back(spec.layer);
+        return;
+    }
+    // Ordered by year: the last is the most recent (a year-less registration sorts first).
+    const gis::RasterRecord& latest = rasters.back();
+    if (latest.info.crs != "EPSG:28992") {
+        table.warnings.push_back("indicator '" + spec.name + "': raster '" + latest.info.path + "' is niet in EPSG:28992 (" +
+                                 latest.info.crs + "); kolom blijft leeg");
+        return;
+    }
+    try {
+        const auto stats = gis::zonalStatistics(latest.info.path, gis::zoneRingsOf(parcels), {}, &feedback);
+        for (std::size_t i = 0; i < stats.size(); ++i) p.perParcel[i] = stats[i].mean();
+    } catch (const CancelledError&) {
+        throw;
+    } catch (const Error& e) {
+        table.warnings.push_back("indicator '" + spec.name + "': " + e.what() + "; kolom blijft leeg");
+        p.perParcel.assign(parcels.size(), std::nullopt);
+    }
+}
+
+Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb& db, const FeatureSet& parcels,
+                 const EngineSettings& settings, const core::Date& reference, IndicatorTable& table,
+                 core::Feedback& feedback)
 {
     Prepared p;
     p.spec = &spec;
-    if (spec.kind == IndicatorKind::RasterZonal) return p;  // rasters are not read yet: the column stays empty
+    if (spec.kind == IndicatorKind::RasterZonal) {
+        prepareRaster(p, db, parcels, table, feedback);
+        return p;
+    }
     FeatureSet* set = cache.mutableGet(spec.layer);
     if (!set) {
         if (!spec.builtIn)
@@ -268,9 +311,10 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, const EngineSetti
     return p;
 }
 
-std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q)
+std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::size_t parcel)
 {
     const IndicatorSpec& spec = *p.spec;
+    if (spec.kind == IndicatorKind::RasterZonal) return p.perParcel.empty() ? std::nullopt : p.perParcel[parcel];
     if (!p.set) return std::nullopt;
     const FeatureSet& set = *p.set;
     switch (spec.kind) {
@@ -316,7 +360,7 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q)
         }
         return sum * 1e6;  // per km²
     }
-    case IndicatorKind::RasterZonal: return std::nullopt;
+    case IndicatorKind::RasterZonal: break;  // answered above
     }
     return std::nullopt;
 }
@@ -351,13 +395,12 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
 {
     IndicatorTable table;
     table.specs = settings.indicators;
-    feedback.beginStage("lagen inlezen", table.specs.size());
     LayerCache cache(db);
     std::vector<Prepared> prepared;
     for (const auto& spec : table.specs) {
+        feedback.beginStage("laag " + spec.layer + " voor " + spec.name);
         feedback.checkCancelled();
-        prepared.push_back(prepare(spec, cache, settings, reference, table));
-        feedback.advance();
+        prepared.push_back(prepare(spec, cache, db, parcels, settings, reference, table, feedback));
     }
     table.layersUsed = cache.loaded();
     table.layersUsed.push_back("percelen");
@@ -377,7 +420,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
             gis::SpatialQuery& q = queries.local();
             for (std::size_t i = range.begin(); i != range.end(); ++i) {
                 if (!q.setSubject(parcels, i)) continue;
-                for (std::size_t k = 0; k < prepared.size(); ++k) table.values[k][i] = evaluate(prepared[k], q);
+                for (std::size_t k = 0; k < prepared.size(); ++k) table.values[k][i] = evaluate(prepared[k], q, i);
             }
         } catch (const std::exception& e) {
             std::lock_guard lock(errorMutex);

@@ -62,6 +62,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     const IndicatorTable table = computeIndicators(db, parcels, settings, *referenceDate, feedback);
     report.seconds["indicatoren"] = since(t);
     report.missingLayers = table.missingLayers;
+    report.warnings = table.warnings;
 
     t = Clock::now();
     const auto scores = scoreParcels(table, settings);

@@ -4,6 +4,8 @@
 
 #include "commands/audit_command.hpp"
 #include "commands/build_command.hpp"
+#include "commands/change_command.hpp"
+#include "commands/chip_command.hpp"
 #include "commands/drop_command.hpp"
 #include "commands/export_command.hpp"
 #include "commands/import_command.hpp"
@@ -25,6 +27,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<DropCommand>());
     commands.push_back(std::make_unique<BuildCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
+    commands.push_back(std::make_unique<ChangeCommand>());
+    commands.push_back(std::make_unique<ChipCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());

@@ -30,6 +30,7 @@ void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report)
     out << '\n';
     for (const auto& layer : report.missingLayers)
         out << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
+    for (const auto& warning : report.warnings) out << "  let op: " << warning << '\n';
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.2f", report.seconds.at("totaal"));
     out << "  tijd: " << buf << " s (indicatoren ";

@@ -14,12 +14,13 @@
 namespace riskmap::layers {
 
 /// Indicator values per parcel: values[indicator][parcel]; nullopt is NULL (no input layer, no geometry,
-/// nothing found for a distance, or a raster not read yet).
+/// nothing found for a distance, or no raster over the parcel).
 struct IndicatorTable {
     std::vector<IndicatorSpec> specs;
     std::vector<std::vector<std::optional<double>>> values;
     std::vector<std::string> layersUsed;     ///< layers read, sorted
     std::vector<std::string> missingLayers;  ///< default-set layers absent from the workspace (columns left empty)
+    std::vector<std::string> warnings;       ///< inputs that could not be read (e.g. a corrupt raster); their columns stay empty
 };
 
 /// The default reference date (DESIGN.md): the latest incident date in the workspace; without

@@ -20,7 +20,7 @@ enum class IndicatorKind {
     VacantFarmArea,      ///< `vacant_farm_area`: area of vacant farm buildings (panden) on the parcel (DATA_MODEL.md)
     VacantFarmWithin,    ///< `vacant_farm_within`: vacant farm buildings (same definition) within `distance` of the subject
     KernelDensity,       ///< `kernel_density`: quartic kernel density (per km²) of the layer's points at the parcel's point on surface, bandwidth `distance`
-    RasterZonal,         ///< `raster_zonal`: mean of a raster over the parcel (empty until rasters are read)
+    RasterZonal,         ///< `raster_zonal`: mean of band 1 of the most recent raster of the layer over the parcel (pixel centres inside)
 };
 
 /// The project-file spelling of a kind, and back (nullopt for an unknown word).

@@ -21,6 +21,7 @@ struct RiskBuildReport {
     std::int64_t parcels = 0;
     std::vector<std::int64_t> classCounts;  ///< parcels per class 1..k
     std::vector<std::string> missingLayers;
+    std::vector<std::string> warnings;      ///< inputs that could not be read (their columns stay empty)
     std::map<std::string, double> seconds;  ///< per step and "totaal"
 };
 
