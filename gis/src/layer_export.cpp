@@ -146,7 +146,9 @@ std::string driverName(ExportFormat format)
     case ExportFormat::GeoPackage: return "GPKG";
     case ExportFormat::GeoJson: return "GeoJSON";
     case ExportFormat::Kml:
-        return GetGDALDriverManager()->GetDriverByName("LIBKML") ? "LIBKML" : "KML";
+        // The plain KML driver streams; LIBKML builds the whole document in memory and took
+        // minutes for the 25 000 parcels of the sample.
+        return GetGDALDriverManager()->GetDriverByName("KML") ? "KML" : "LIBKML";
     case ExportFormat::Xlsx: return "XLSX";
     default: return "";
     }
@@ -234,7 +236,9 @@ std::int64_t writeOgr(SpatialiteDb& db, SelectedRows& rows, const std::string& t
 
     for (std::size_t i = 0; i < selection.columns.size(); ++i) {
         const ColumnKind kind = rows.kinds()[i];
-        OGRFieldDefn field(selection.columns[i].c_str(), kind == ColumnKind::Integer ? OFTInteger64
+        // KML has no 64-bit integer type (the driver would write it as a string).
+        const OGRFieldType integer = options.format == ExportFormat::Kml ? OFTInteger : OFTInteger64;
+        OGRFieldDefn field(selection.columns[i].c_str(), kind == ColumnKind::Integer ? integer
                                                           : kind == ColumnKind::Real  ? OFTReal
                                                                                       : OFTString);
         if (layer->CreateField(&field) != OGRERR_NONE)
@@ -248,6 +252,14 @@ std::int64_t writeOgr(SpatialiteDb& db, SelectedRows& rows, const std::string& t
         }
     }
 
+    // Field positions by name: some drivers (KML) start a layer with fields of their own.
+    std::vector<int> fieldIndex;
+    for (const auto& c : selection.columns) {
+        fieldIndex.push_back(layer->GetLayerDefn()->GetFieldIndex(c.c_str()));
+        if (fieldIndex.back() < 0) throw GdalError("veld '" + c + "' ontbreekt na aanmaken in '" + outPath + "'");
+    }
+    const int xIndex = pointColumns ? layer->GetLayerDefn()->GetFieldIndex("x_rd") : -1;
+    const int yIndex = pointColumns ? layer->GetLayerDefn()->GetFieldIndex("y_rd") : -1;
     const bool transaction = ds->StartTransaction(TRUE) == OGRERR_NONE;
     std::int64_t fid = 0, n = 0;
     std::vector<FieldValue> values;
@@ -256,8 +268,9 @@ std::int64_t writeOgr(SpatialiteDb& db, SelectedRows& rows, const std::string& t
     while (rows.next(fid, values, wkb)) {
         OgrFeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
         if (options.format == ExportFormat::GeoPackage) feature->SetFID(fid);
-        for (int i = 0; i < fieldCount; ++i) {
-            const auto& v = values[static_cast<std::size_t>(i)];
+        for (int c = 0; c < fieldCount; ++c) {
+            const auto& v = values[static_cast<std::size_t>(c)];
+            const int i = fieldIndex[static_cast<std::size_t>(c)];
             if (std::holds_alternative<std::int64_t>(v)) feature->SetField(i, static_cast<GIntBig>(std::get<std::int64_t>(v)));
             else if (std::holds_alternative<double>(v)) feature->SetField(i, std::get<double>(v));
             else if (std::holds_alternative<std::string>(v)) feature->SetField(i, std::get<std::string>(v).c_str());
@@ -267,8 +280,8 @@ std::int64_t writeOgr(SpatialiteDb& db, SelectedRows& rows, const std::string& t
             if (pointColumns) {
                 // A point inside the polygon (a centroid may fall outside an L-shaped parcel).
                 const XY p = pointOnSurfaceOf(wkb);
-                feature->SetField(fieldCount, p.x);
-                feature->SetField(fieldCount + 1, p.y);
+                feature->SetField(xIndex, p.x);
+                feature->SetField(yIndex, p.y);
             } else {
                 OGRGeometry* raw = nullptr;
                 if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE || !raw)

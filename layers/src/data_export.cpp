@@ -89,10 +89,6 @@ private:
 
 std::optional<std::string> gridGeoTiffFor(gis::Workspace& workspace, const std::string& layer)
 {
-    if (auto record = workspace.layer(layer); record && record->kind == "raster") {
-        const auto history = workspace.provenance(layer);
-        if (!history.empty() && fs::exists(history.back().sourcePath)) return history.back().sourcePath;
-    }
     const std::string beside = workspace.path() + ".grids/" + layer + ".tif";
     if (fs::exists(beside)) return beside;
     return std::nullopt;
@@ -122,6 +118,9 @@ ExportResult exportLayer(gis::Workspace& workspace, const ExportRequest& request
     gis::RowSelection selection;
     std::optional<std::string> grid;
     if (*format == gis::ExportFormat::GeoTiff) {
+        if (record->kind == "raster")
+            throw Error("laag '" + request.layer + "' is een geregistreerd raster (luchtfoto): het bronbestand staat al "
+                        "buiten de werkruimte en wordt niet gekopieerd; zie riskmap info");
         grid = gridGeoTiffFor(workspace, request.layer);
         if (!grid)
             throw Error("laag '" + request.layer + "' heeft geen rastergrid (GeoTIFF); exporteer hem als .gpkg, .geojson, "

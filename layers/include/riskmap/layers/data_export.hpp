@@ -39,7 +39,7 @@ struct ExportResult {
 /// extension, missing purpose or control), Error when the profile refuses the layer, GdalError.
 ExportResult exportLayer(gis::Workspace& workspace, const ExportRequest& request);
 
-/// The grid GeoTIFF of a layer: a registered raster layer's file, or `<workspace>.grids/<layer>.tif`.
+/// The grid GeoTIFF of a grid layer (e.g. gelegenheidskaart): `<workspace>.grids/<layer>.tif`, when it exists.
 std::optional<std::string> gridGeoTiffFor(gis::Workspace& workspace, const std::string& layer);
 
 }  // namespace riskmap::layers
