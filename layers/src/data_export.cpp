@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,8 +135,18 @@ ExportResult exportLayer(gis::Workspace& workspace, const ExportRequest& request
     } else {
         if (record->kind == "raster")
             throw UsageError("laag '" + request.layer + "' is een raster; exporteer hem als .tif");
-        result.policy = decideExportPolicy(request.profile, *record, gis::layerColumns(workspace.db(), request.layer),
-                                           request.control);
+        const auto columns = gis::layerColumns(workspace.db(), request.layer);
+        result.policy = decideExportPolicy(request.profile, *record, columns, request.control);
+        const bool gridLayer = std::find(columns.begin(), columns.end(), "cel_id") != columns.end();
+        if (request.profile == Profile::Driehoek && gridLayer) {
+            // The widest cell is a whole one (cells on the study area's edge may be clipped).
+            auto width = workspace.db().prepare("SELECT max(MbrMaxX(geom) - MbrMinX(geom)) FROM " +
+                                                gis::quoteIdentifier(request.layer));
+            const double cell = width.step() && !width.isNull(0) ? width.columnDouble(0) : 0.0;
+            if (cell < 500.0 - 1e-6)
+                throw Error("export van laag '" + request.layer + "' met profiel 'driehoek' geweigerd: cellen van " +
+                            std::to_string(static_cast<int>(cell)) + " m; de driehoek krijgt alleen cellen van minstens 500 m");
+        }
         tightenPolicy(result.policy, tightening, request.layer);
         selection.columns = result.policy.columns;
         selection.rowFilter = result.policy.rowFilter;
@@ -204,10 +215,15 @@ ExportResult exportLayer(gis::Workspace& workspace, const ExportRequest& request
     gis::Transaction tx(workspace.db());
     result.audit = gis::appendAudit(workspace.db(), "export", request.layer + " → " + absoluteOut, profileName, purpose,
                                     details.str());
-    fs::rename(part, request.outPath);
     try {
+        fs::rename(part, request.outPath);
         if (!partSidecar.empty()) fs::rename(partSidecar, result.metadataFile);
         tx.commit();
+    } catch (const fs::filesystem_error& e) {
+        std::error_code ec;
+        fs::remove(request.outPath, ec);
+        if (!result.metadataFile.empty()) fs::remove(result.metadataFile, ec);
+        throw Error("kan '" + request.outPath + "' niet plaatsen: " + e.code().message());
     } catch (...) {
         std::error_code ec;
         fs::remove(request.outPath, ec);

@@ -433,6 +433,10 @@ TEST(Export, GridGeoTiffWhenOneExists)
         addLayer(workspace, "gelegenheidskaart", "MULTIPOLYGON", {{"cel_id", "TEXT"}, {"gelegenheid_klasse", "INTEGER"}},
                  {{{std::string("c1"), std::int64_t{2}}, square(150000, 450000, 100)}}, "intern", "output");
     }
+    // As vectors too, the driehoek gets no cells under 500 m.
+    const auto small = runCli({"export", ws, "gelegenheidskaart", "--profile", "driehoek", "--out", dir.file("g.gpkg")});
+    EXPECT_EQ(small.exitCode, 1);
+    EXPECT_NE(small.err.find("cellen van 100 m"), std::string::npos) << small.err;
     const auto missing = runCli({"export", ws, "gelegenheidskaart", "--out", dir.file("g.tif")});
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_NE(missing.err.find("geen rastergrid"), std::string::npos) << missing.err;
