@@ -47,6 +47,11 @@ Statement& Statement::bind(int index, std::string_view text)
     return *this;
 }
 
+int Statement::parameterIndex(const std::string& name) const
+{
+    return sqlite3_bind_parameter_index(m_stmt, name.c_str());
+}
+
 Statement& Statement::bindBlob(int index, const void* data, std::size_t size)
 {
     if (sqlite3_bind_blob(m_stmt, index, data, static_cast<int>(size), SQLITE_TRANSIENT) != SQLITE_OK)

@@ -21,11 +21,6 @@ const std::set<std::string>& identifyingColumns()
     return names;
 }
 
-bool isCountColumn(const std::string& c)
-{
-    return core::startsWith(c, "n_") || core::startsWith(c, "aantal") || c == "kde_n";
-}
-
 std::string bannerFor(Profile profile, const std::string& classification)
 {
     switch (profile) {
@@ -60,6 +55,15 @@ std::string toString(Profile profile)
     }
     return "analist";
 }
+
+bool isCountColumn(const std::string& c)
+{
+    return core::startsWith(c, "n_") || core::startsWith(c, "aantal") || c == "kde_n";
+}
+
+bool profileRequiresPurpose(Profile profile) { return profile == Profile::Riec; }
+
+int builtInSuppression(Profile profile) { return profile == Profile::Driehoek ? 5 : 0; }
 
 bool isRowLevelLayer(const std::string& layer)
 {
@@ -99,7 +103,7 @@ ExportPolicy decideExportPolicy(Profile profile, const gis::LayerRecord& layer, 
             else policy.columns.push_back(c);
             if (isCountColumn(c)) policy.countColumns.insert(c);
         }
-        policy.suppressCountsBelow = 5;
+        policy.suppressCountsBelow = builtInSuppression(profile);
         if (hasRubricering) policy.rowFilter = "coalesce(rubricering, '') <> 'politiegegevens'";
         break;
     case Profile::Partner: {

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `riskmap export` (first version: CSV and GeoPackage, no profiles yet).
+// `riskmap export`: parses the request and hands it to layers::exportLayer, the only export path.
 #include "export_command.hpp"
 
 #include "riskmap/core/error.hpp"
-#include "riskmap/core/text.hpp"
-#include "riskmap/gis/layer_export.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/data_export.hpp"
+#include "riskmap/layers/project_file.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace riskmap::cli {
@@ -18,26 +17,44 @@ void ExportCommand::setup(CLI::App& sub)
 {
     sub.add_option("WS", m_workspace, "Werkruimte")->required();
     sub.add_option("LAYER", m_layer, "Laag, bv. risico_percelen")->required();
-    sub.add_option("--out", m_out, "Uitvoerbestand; formaat volgt uit de extensie (.csv, .gpkg)")->required();
+    sub.add_option("--out", m_out, "Uitvoerbestand; formaat volgt uit de extensie (.gpkg .geojson .kml .csv .xlsx .tif)")
+        ->required();
+    sub.add_option("--profile", m_profile, "Exportprofiel: analist (standaard), riec, driehoek of partner");
+    sub.add_option("--purpose", m_purpose, "Doel van de export (doelbinding); verplicht voor profiel riec");
+    sub.add_option("--control", m_control, "Controle-id (profiel partner)");
+    sub.add_option("--project", m_project, "Projectbestand (TOML) met [profiles.<naam>] om profielen aan te scherpen");
     sub.add_option("--csv-dialect", m_dialect, "rfc4180 (standaard) of excel-nl")
         ->check(CLI::IsMember({"rfc4180", "excel-nl"}));
 }
 
 int ExportCommand::run()
 {
-    auto workspace = gis::Workspace::open(m_workspace, true);
-    if (!workspace.db().tableExists(m_layer)) throw Error("laag '" + m_layer + "' bestaat niet in " + m_workspace);
-    const std::string ext = core::toLower(std::filesystem::path(m_out).extension().string());
-    std::int64_t rows = 0;
-    if (ext == ".csv") {
-        rows = gis::exportLayerCsv(workspace.db(), m_layer, m_out,
-                                   m_dialect == "excel-nl" ? core::CsvDialect::ExcelNl : core::CsvDialect::Rfc4180);
-    } else if (ext == ".gpkg") {
-        rows = gis::exportLayerGpkg(workspace.path(), m_layer, m_out);
-    } else {
-        throw UsageError("--out: extensie '" + ext + "' wordt (nog) niet ondersteund; kies .csv of .gpkg");
+    layers::ExportRequest request;
+    const auto profile = layers::parseProfile(m_profile);
+    if (!profile) throw UsageError("--profile '" + m_profile + "': onbekend profiel; kies analist, riec, driehoek of partner");
+    request.profile = *profile;
+    request.layer = m_layer;
+    request.outPath = m_out;
+    if (!m_purpose.empty()) request.purpose = m_purpose;
+    if (!m_control.empty()) request.control = m_control;
+    request.csvDialect = m_dialect == "excel-nl" ? core::CsvDialect::ExcelNl : core::CsvDialect::Rfc4180;
+    if (!m_project.empty()) request.profiles = layers::readProfileSettings(layers::ProjectFile::load(m_project));
+
+    auto workspace = gis::Workspace::open(m_workspace);
+    const auto result = layers::exportLayer(workspace, request);
+    std::cout << "Laag " << m_layer << " geëxporteerd naar " << m_out << " (" << result.rows
+              << (result.format == gis::ExportFormat::GeoTiff ? " cellen" : " rijen") << ", profiel "
+              << layers::toString(request.profile) << ")\n";
+    if (!result.policy.dropped.empty()) {
+        std::cout << "Weggelaten kolommen:";
+        for (const auto& c : result.policy.dropped) std::cout << ' ' << c;
+        std::cout << '\n';
     }
-    std::cout << "Laag " << m_layer << " geëxporteerd naar " << m_out << " (" << rows << " rijen)\n";
+    if (result.policy.suppressCountsBelow > 0)
+        std::cout << "Aantallen onder " << result.policy.suppressCountsBelow << " zijn leeg gelaten\n";
+    if (!result.metadataFile.empty()) std::cout << "Metadata: " << result.metadataFile << '\n';
+    std::cout << "Classificatie: " << result.policy.banner << '\n';
+    std::cout << "Auditlog regel " << result.audit.seq << ", laatste hash: " << result.audit.hash << '\n';
     return 0;
 }
 

@@ -34,6 +34,8 @@ public:
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bindBlob(int index, const void* data, std::size_t size);
+    /// The index of a named parameter (`:name`), or 0 when the statement has none by that name.
+    int parameterIndex(const std::string& name) const;
     template <class T>
     Statement& bind(int index, const std::optional<T>& value)
     {

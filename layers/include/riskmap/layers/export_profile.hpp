@@ -34,6 +34,15 @@ struct ExportPolicy {
 ExportPolicy decideExportPolicy(Profile profile, const gis::LayerRecord& layer, const std::vector<std::string>& columns,
                                 const std::optional<std::string>& partnerControl = std::nullopt);
 
+/// Whether a column holds a count that small-number suppression applies to (n_*, aantal*, kde_n).
+bool isCountColumn(const std::string& column);
+
+/// Whether a profile demands a stated purpose (doelbinding) by itself: `riec` does.
+bool profileRequiresPurpose(Profile profile);
+
+/// The built-in count-suppression threshold of a profile (driehoek: 5, others 0).
+int builtInSuppression(Profile profile);
+
 /// Layers that hold one row per person, company, address or parcel.
 bool isRowLevelLayer(const std::string& layer);
 
