@@ -9,7 +9,12 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/importer.hpp"
+#include "riskmap/layers/control_history.hpp"
+#include "riskmap/layers/indicator_engine.hpp"
+#include "riskmap/layers/plan_files.hpp"
+#include "riskmap/layers/planner_settings.hpp"
 #include "riskmap/layers/project_file.hpp"
+#include "riskmap/layers/year_plan.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/risk_map_build.hpp"
 #include "riskmap/layers/sample/sample_generator.hpp"
@@ -40,6 +45,26 @@ void generateMissingSample(const layers::SampleSpec& spec, const layers::Project
     std::cout << "Voorbeeldgegevens maken in " << spec.outDir << " (schaal " << spec.scale << ", seed " << spec.seed << ")…\n";
     const auto report = layers::sample::generateSample(options, feedback);
     for (const auto& [layer, count] : report.counts) std::cout << "  " << layer << ": " << count << '\n';
+}
+
+/// Plans the controls of the year after the reference date (the latest incident),
+/// with the earlier controls of `[planner] history` when given.
+void planNextYear(const layers::ProjectFile& project, gis::Workspace& workspace, const std::filesystem::path& out,
+                  core::Feedback& feedback)
+{
+    auto settings = layers::PlannerSettings::fromToml(project.root, project.path);
+    if (auto history = project.root["planner"]["history"].value<std::string>()) {
+        const auto h = layers::importControlHistory(workspace, project.resolve(*history));
+        std::cout << "Eerdere controles: " << h.controls << " controles, " << h.addresses << " adressen, " << h.findings
+                  << " bevindingen\n";
+    }
+    const auto reference = layers::defaultReferenceDate(workspace.db()).value_or(core::todayUtc());
+    const int year = static_cast<int>(reference.year()) + 1;
+    const auto plan = layers::planYear(workspace, year, settings, feedback);
+    layers::writePlanLayers(workspace, plan);
+    const auto files = layers::writePlanFiles(plan, (out / ("controles-" + std::to_string(year))).string());
+    std::cout << layers::planReport(plan) << "Controleplan " << year << ": lagen controles en controle_adressen, "
+              << files.size() << " bestanden in " << (out / ("controles-" + std::to_string(year))).string() << '\n';
 }
 
 }  // namespace
@@ -91,6 +116,7 @@ int RunCommand::run()
         settings.riskyPrefixes = layers::riskySectorPrefixes(project);
     const auto grid = layers::OpportunitySettings::fromToml(project.root, project.path, settings);
     buildAll(workspace, settings, grid, std::nullopt, feedback, std::cout);
+    if (project.root.contains("planner")) planNextYear(project, workspace, out, feedback);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }
