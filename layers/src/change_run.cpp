@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Change run: photos by year from rk_rasters, change polygons against panden, parcel shares by zonal statistics.
 #include "riskmap/layers/change_run.hpp"
+#include "riskmap/core/dates.hpp"
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/change_detection.hpp"
@@ -15,20 +16,6 @@
 #include <map>
 
 namespace riskmap::layers {
-namespace {
-
-std::string nowUtc()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-}  // namespace
-
 ChangeRunReport runChangeDetection(gis::Workspace& ws, const ChangeRunOptions& options, core::Feedback& feedback)
 {
     const auto started = std::chrono::steady_clock::now();
@@ -72,7 +59,7 @@ ChangeRunReport runChangeDetection(gis::Workspace& ws, const ChangeRunOptions& o
     if (db.tableExists("panden")) panden.emplace(gis::FeatureSet::load(db, "panden", {"pand_id"}));
 
     gis::Transaction tx(db);
-    const std::string now = nowUtc();
+    const std::string now = core::nowIsoUtc();
     std::vector<gis::ColumnDef> columns{{"perceel_id", "TEXT"}, {"oppervlakte", "REAL"}, {"jaar_van", "INTEGER"},
                                         {"jaar_tot", "INTEGER"}, {"beoordeling", "TEXT"}};
     ws.createLayerTable("onbekende_bebouwing", columns, "POLYGON");

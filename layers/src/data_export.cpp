@@ -20,33 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string jsonText(const std::string& s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
-}
-
 std::string jsonList(const std::vector<std::string>& items)
 {
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + jsonText(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + core::jsonQuote(items[i]);
     return out + "]";
 }
 
@@ -194,10 +171,10 @@ ExportResult exportLayer(gis::Workspace& workspace, const ExportRequest& request
         partial.add(partSidecar);
         std::ofstream out(partSidecar, std::ios::binary | std::ios::trunc);
         out << "{\n";
-        for (const auto& [key, value] : metadata) out << "  " << jsonText(key.substr(8)) << ": " << jsonText(value) << ",\n";
+        for (const auto& [key, value] : metadata) out << "  " << core::jsonQuote(key.substr(8)) << ": " << core::jsonQuote(value) << ",\n";
         const bool wgs84 = *format == gis::ExportFormat::GeoJson || *format == gis::ExportFormat::Kml;
-        out << "  \"crs\": " << jsonText(wgs84 ? "EPSG:4326" : "EPSG:28992") << ",\n"
-            << "  \"format\": " << jsonText(gis::toString(*format)) << ",\n"
+        out << "  \"crs\": " << core::jsonQuote(wgs84 ? "EPSG:4326" : "EPSG:28992") << ",\n"
+            << "  \"format\": " << core::jsonQuote(gis::toString(*format)) << ",\n"
             << "  \"rows\": " << result.rows << ",\n"
             << "  \"columns\": " << jsonList(result.policy.columns) << "\n}\n";
         out.flush();

@@ -5,6 +5,7 @@
 #include "riskmap/layers/sector_settings.hpp"
 
 #include "riskmap/core/error.hpp"
+#include "riskmap/core/text.hpp"
 #include "riskmap/core/sbi.hpp"
 
 #include <algorithm>
@@ -146,26 +147,10 @@ IndicatorSpec readIndicator(const toml::table& t, const std::string& key, const 
     return spec;
 }
 
-std::string jsonString(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string jsonList(const std::vector<std::string>& v)
 {
     std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + jsonString(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + core::jsonQuote(v[i]);
     return out + "]";
 }
 
@@ -266,21 +251,21 @@ std::string EngineSettings::toJson() const
       << ",\"indicators\":[";
     for (std::size_t i = 0; i < indicators.size(); ++i) {
         const auto& x = indicators[i];
-        o << (i ? "," : "") << "{\"name\":" << jsonString(x.name) << ",\"kind\":\"" << toString(x.kind)
-          << "\",\"layer\":" << jsonString(x.layer) << ",\"distance\":" << x.distance;
+        o << (i ? "," : "") << "{\"name\":" << core::jsonQuote(x.name) << ",\"kind\":\"" << toString(x.kind)
+          << "\",\"layer\":" << core::jsonQuote(x.layer) << ",\"distance\":" << x.distance;
         if (x.cap) o << ",\"cap\":" << *x.cap;
         o << ",\"filters\":[";
         for (std::size_t f = 0; f < x.filters.size(); ++f) {
             const auto& flt = x.filters[f];
             static const char* ops[] = {"where", "contains", "not_contains", "min"};
-            o << (f ? "," : "") << "{\"op\":\"" << ops[static_cast<int>(flt.op)] << "\",\"field\":" << jsonString(flt.field)
+            o << (f ? "," : "") << "{\"op\":\"" << ops[static_cast<int>(flt.op)] << "\",\"field\":" << core::jsonQuote(flt.field)
               << ",\"values\":" << jsonList(flt.values) << ",\"number\":" << flt.number << "}";
         }
-        o << "],\"date_field\":" << jsonString(x.dateField) << ",\"years\":" << x.years
+        o << "],\"date_field\":" << core::jsonQuote(x.dateField) << ",\"years\":" << x.years
           << ",\"active\":" << (x.activeOnly ? "true" : "false") << ",\"sbi\":"
           << (x.sbiRisky ? std::string("\"risky\"") : jsonList(x.sbiPrefixes))
-          << ",\"exclude_sbi\":" << jsonList(x.sbiExcludePrefixes) << ",\"aggregate\":" << jsonString(x.aggregate)
-          << ",\"field\":" << jsonString(x.field) << ",\"min_area\":" << x.minArea << ",\"weight\":" << weight(x) << "}";
+          << ",\"exclude_sbi\":" << jsonList(x.sbiExcludePrefixes) << ",\"aggregate\":" << core::jsonQuote(x.aggregate)
+          << ",\"field\":" << core::jsonQuote(x.field) << ",\"min_area\":" << x.minArea << ",\"weight\":" << weight(x) << "}";
     }
     o << "]}";
     return o.str();

@@ -9,23 +9,11 @@
 #include <cstdio>
 #include <sstream>
 
+#include "riskmap/core/text.hpp"
+
 namespace riskmap::layers::detail {
 
-std::string jsonText(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
+std::string jsonText(const std::string& s) { return core::jsonQuote(s); }
 
 std::string jsonNumber(double v)
 {

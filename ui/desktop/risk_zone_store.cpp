@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Risk zone persistence: validated with GEOS, written in a transaction, history kept.
 #include "risk_zone_store.hpp"
+#include "riskmap/core/dates.hpp"
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/layer_writer.hpp"
@@ -16,16 +17,6 @@ namespace {
 const std::vector<gis::ColumnDef> kColumns = {
     {"zone_id", "TEXT"}, {"naam", "TEXT"},        {"toelichting", "TEXT"}, {"status", "TEXT"}, {"classificatie", "TEXT"},
     {"herzien_voor", "TEXT"}, {"auteur", "TEXT"}, {"aangemaakt", "TEXT"},  {"gewijzigd", "TEXT"}, {"versie", "INTEGER"}};
-
-std::string nowUtc()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 void checkAttributes(const ZoneAttributes& a)
 {
@@ -112,7 +103,7 @@ std::string RiskZoneStore::insert(const std::vector<QPointF>& ring, const ZoneAt
     char idBuf[32];
     std::snprintf(idBuf, sizeof idBuf, "RZ-%04lld", static_cast<long long>(next));
     const std::string id = idBuf;
-    const std::string now = nowUtc();
+    const std::string now = core::nowIsoUtc();
     gis::LayerWriter w(db, "risicozones",
                        {"zone_id", "naam", "toelichting", "status", "classificatie", "herzien_voor", "auteur", "aangemaakt",
                         "gewijzigd", "versie"},
@@ -130,7 +121,7 @@ void RiskZoneStore::update(const std::string& zoneId, const std::vector<QPointF>
     throwIfInvalid(ring);
     auto& db = m_ws.db();
     gis::Transaction tx(db);
-    const std::string now = nowUtc();
+    const std::string now = core::nowIsoUtc();
     // The current version goes to the history first, within the same transaction.
     auto copy = db.prepare(
         "INSERT INTO risicozones_historie (zone_id, naam, toelichting, status, classificatie, herzien_voor, auteur, "

@@ -16,6 +16,9 @@ std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 bool startsWith(std::string_view s, std::string_view prefix);
 
+/// A JSON string literal (quotes, backslashes and control characters escaped).
+std::string jsonQuote(std::string_view s);
+
 /// Parses a whole string as a finite double; accepts a decimal comma when
 /// no point is present. Empty or trailing garbage gives nullopt.
 std::optional<double> parseNumber(std::string_view s);
