@@ -2,6 +2,7 @@
 // Wiring of the main window: actions and shortcuts, docks, search and identify.
 #include "main_window.hpp"
 
+#include "app_jobs.hpp"
 #include "attribute_table_model.hpp"
 #include "feature_identify.hpp"
 #include "feature_search.hpp"
@@ -20,6 +21,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -32,6 +34,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace riskmap::desktop {
 
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("Risicokaart"));
     m_canvas = new MapCanvas(this);
     setCentralWidget(m_canvas);
+    m_jobs = new JobRunner(this);
     buildDocks();
     buildActions();
     m_coordLabel = new QLabel(this);
@@ -58,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
     connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
     connect(m_canvas, &MapCanvas::zoneFinished, this, &MainWindow::zoneFinished);
+    connect(m_canvas, &MapCanvas::filesDropped, this, &MainWindow::importDropped);
+    connect(m_jobs, &JobRunner::finished, this, &MainWindow::jobFinished);
     m_canvas->setSnapper([this](QPointF w, double tol) { return snapToFeatures(w, tol); });
     resize(1280, 860);
 }
@@ -134,6 +140,16 @@ void MainWindow::buildActions()
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    auto* run = menuBar()->addMenu(tr("&Run"));
+    auto* importAction = run->addAction(tr("&Import…"), this, &MainWindow::chooseImportFiles);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importAction->setToolTip(tr("Import source files into the workspace; you can also drop files on the map"));
+    auto* buildAction = run->addAction(tr("&Build maps"), this, [this] { startBuild(); });
+    buildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    run->addAction(tr("&Plan inspections…"), this, &MainWindow::askPlanYear);
+    run->addSeparator();
+    run->addAction(tr("Project &file…"), this, &MainWindow::chooseProjectFile);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* toolbar = addToolBar(tr("Map"));
@@ -409,6 +425,130 @@ void MainWindow::showError(const QString& message)
     m_lastMessage = message;
     statusBar()->showMessage(message, 15000);
     if (m_interactive && isVisible()) QMessageBox::warning(this, tr("Risicokaart"), message);
+}
+
+bool MainWindow::startImport(const QStringList& files, std::optional<int> photoYear)
+{
+    if (m_workspacePath.isEmpty() || files.isEmpty()) return false;
+    const QString ws = m_workspacePath, project = m_projectPath;
+    return m_jobs->start(tr("Import"), [=](core::Feedback& f) { return runImport(ws, files, project, photoYear, f); });
+}
+
+bool MainWindow::startBuild()
+{
+    if (m_workspacePath.isEmpty()) return false;
+    const QString ws = m_workspacePath, project = m_projectPath;
+    return m_jobs->start(tr("Build maps"), [=](core::Feedback& f) { return runBuild(ws, project, f); });
+}
+
+bool MainWindow::startPlan(int year)
+{
+    if (m_workspacePath.isEmpty()) return false;
+    const QString ws = m_workspacePath, project = m_projectPath;
+    return m_jobs->start(tr("Plan inspections"), [=](core::Feedback& f) { return runPlan(ws, project, year, f); });
+}
+
+void MainWindow::importDropped(const QStringList& files)
+{
+    if (m_workspacePath.isEmpty()) {
+        showError(tr("Open a workspace first"));
+        return;
+    }
+    // Aerial photos need the year they were taken; vector files go to the layer their name says.
+    QStringList vectors, photos;
+    for (const auto& f : files) (isPhotoFile(f) ? photos : vectors) << f;
+    if (!vectors.isEmpty()) {
+        if (!startImport(vectors)) showError(tr("Another job is still running"));
+        return;  // one job at a time: the photos can be dropped once this import is done
+    }
+    if (photos.isEmpty()) return;
+    std::optional<int> year;
+    if (m_interactive) {
+        bool ok = false;
+        const int y = QInputDialog::getInt(this, tr("Aerial photo"), tr("Year the photo was taken:"), QDate::currentDate().year(),
+                                           1900, 2999, 1, &ok);
+        if (!ok) return;
+        year = y;
+    } else {
+        year = QDate::currentDate().year();
+    }
+    if (!startImport(photos, year)) showError(tr("Another job is still running"));
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import"), {},
+        tr("Source files (*.gpkg *.shp *.geojson *.json *.fgb *.csv *.txt *.xlsx *.ods *.tif *.tiff *.vrt *.mbtiles);;All files (*)"));
+    if (!files.isEmpty()) importDropped(files);
+}
+
+void MainWindow::askPlanYear()
+{
+    bool ok = false;
+    const int year = QInputDialog::getInt(this, tr("Plan inspections"), tr("Year of the plan:"), QDate::currentDate().year() + 1,
+                                          1900, 2999, 1, &ok);
+    if (ok && !startPlan(year)) showError(tr("Open a workspace first, or wait for the running job"));
+}
+
+void MainWindow::chooseProjectFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Project file"), {}, tr("Project (*.toml);;All files (*)"));
+    if (path.isEmpty()) return;
+    m_projectPath = path;
+    statusBar()->showMessage(tr("Project file: %1").arg(path), 8000);
+}
+
+void MainWindow::jobFinished(const QString& title, const JobOutcome& outcome)
+{
+    switch (outcome.status) {
+    case JobOutcome::Status::Done:
+        reloadWorkspace();
+        m_lastMessage = tr("%1: done").arg(title);
+        statusBar()->showMessage(m_lastMessage, 15000);
+        if (m_interactive && isVisible()) QMessageBox::information(this, title, outcome.message);
+        break;
+    case JobOutcome::Status::Cancelled:
+        reloadWorkspace();  // a cancelled step rolled back; earlier steps may have written
+        m_lastMessage = tr("%1: cancelled").arg(title);
+        statusBar()->showMessage(m_lastMessage, 15000);
+        break;
+    case JobOutcome::Status::Failed:
+        // The message names the file, the row and the reason (the importer's and engine's errors do).
+        showError(tr("%1 failed:\n%2").arg(title, outcome.message));
+        break;
+    }
+}
+
+void MainWindow::reloadWorkspace()
+{
+    if (m_workspacePath.isEmpty()) return;
+    const auto old = m_layersPanel->layers();
+    m_workspace.emplace(gis::Workspace::open(m_workspacePath.toStdString(), true));
+    auto renderer = std::make_shared<render::MapRenderer>(m_workspacePath.toStdString());
+    auto layers = renderer->defaultLayers();
+    // Keep what the analyst set for layers that were already there; new layers get their default style.
+    std::map<std::string, render::RenderLayer> known;
+    for (const auto& l : old) known[l.name] = l;
+    for (auto& l : layers) {
+        const auto it = known.find(l.name);
+        if (it == known.end()) continue;
+        const auto fresh = l;
+        l = it->second;
+        l.family = fresh.family;
+        l.raster = fresh.raster;
+    }
+    m_layersPanel->setLayers(layers);
+    m_canvas->setLayers(layers);
+    m_canvas->setRenderer(renderer);
+    if (const auto extent = renderer->fullExtent(layers)) m_canvas->setFullExtent(*extent);
+    const QString current = m_tableLayer->currentText();
+    m_tableLayer->blockSignals(true);
+    m_tableLayer->clear();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+        if (!it->raster) m_tableLayer->addItem(QString::fromStdString(it->name));
+    m_tableLayer->blockSignals(false);
+    if (m_tableLayer->findText(current) >= 0) showAttributeTable(current, m_tableFilter->text());
 }
 
 }  // namespace riskmap::desktop

@@ -2,6 +2,7 @@
 // The analyst's main window: map canvas, layers, identify, attribute table and search.
 #pragma once
 
+#include "job_runner.hpp"
 #include "risk_zone_store.hpp"
 #include "riskmap/gis/workspace.hpp"
 
@@ -13,6 +14,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 
 class QComboBox;
 class QLabel;
@@ -56,6 +58,19 @@ public:
     void setInteractive(bool interactive) { m_interactive = interactive; }
     const QString& lastMessage() const { return m_lastMessage; }
 
+    /// The project file whose mappings and settings Import, Build and Plan use (empty: defaults).
+    void setProjectFile(const QString& path) { m_projectPath = path; }
+    /// The runner of the long jobs (one at a time, worker thread, progress dialog, cancel).
+    JobRunner* jobs() const { return m_jobs; }
+    /// Starts importing `files` (aerial photos of `photoYear`); false when busy or no workspace.
+    bool startImport(const QStringList& files, std::optional<int> photoYear = std::nullopt);
+    /// Starts every build step (risk map, opportunity map, ...); false when busy or no workspace.
+    bool startBuild();
+    /// Starts planning the inspections of `year`; false when busy or no workspace.
+    bool startPlan(int year);
+    /// Re-reads the workspace's layers after a job, keeping the view and the settings of known layers.
+    void reloadWorkspace();
+
 private:
     void buildActions();
     void buildDocks();
@@ -64,9 +79,16 @@ private:
     void showError(const QString& message);
     void zoneFinished(const QList<QPointF>& ring);
     void showLayerIfNew(const std::string& name);
+    void chooseImportFiles();
+    void askPlanYear();
+    void chooseProjectFile();
+    void importDropped(const QStringList& files);
+    void jobFinished(const QString& title, const JobOutcome& outcome);
 
     std::optional<gis::Workspace> m_workspace;
     QString m_workspacePath;
+    QString m_projectPath;
+    JobRunner* m_jobs = nullptr;
     bool m_interactive = true;
     QString m_lastMessage;
     MapCanvas* m_canvas = nullptr;

@@ -5,14 +5,19 @@
 
 #include "riskmap/render/map_decorations.hpp"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QLineF>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QUrl>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace riskmap::desktop {
@@ -56,6 +61,7 @@ struct RenderResult {
 MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
     setMouseTracking(true);
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -337,6 +343,22 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Escape: cancelZone(); break;
     default: QWidget::keyPressEvent(event); return;
     }
+}
+
+void MapCanvas::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (std::any_of(urls.begin(), urls.end(), [](const QUrl& u) { return u.isLocalFile(); })) event->acceptProposedAction();
+}
+
+void MapCanvas::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const auto& url : event->mimeData()->urls())
+        if (url.isLocalFile()) files << url.toLocalFile();
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    emit filesDropped(files);
 }
 
 }  // namespace riskmap::desktop

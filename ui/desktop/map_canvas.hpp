@@ -70,6 +70,8 @@ signals:
     void renderFailed(const QString& message);
     /// A ring of at least 3 vertices was closed.
     void zoneFinished(const QList<QPointF>& ring);
+    /// Local files were dropped on the map (to be imported).
+    void filesDropped(const QStringList& files);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -80,6 +82,8 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void scheduleRender();

@@ -8,6 +8,7 @@
 #include "workspace_summary.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/build_all.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/sector_settings.hpp"
@@ -90,7 +91,7 @@ int RunCommand::run()
         // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
         settings.riskyPrefixes = layers::riskySectorPrefixes(project);
     const auto grid = layers::OpportunitySettings::fromToml(project.root, project.path, settings);
-    buildAll(workspace, settings, grid, std::nullopt, feedback, std::cout);
+    layers::buildAll(workspace, settings, grid, std::nullopt, feedback, std::cout);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }
