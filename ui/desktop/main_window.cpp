@@ -222,7 +222,9 @@ void MainWindow::buildActions()
     viewMenu->addAction(tableToggle);
     viewMenu->addAction(m_identifyDock->toggleViewAction());
 
-    auto* photos = addToolBar(tr("Aerial photo"));
+    auto* photos = new QToolBar(tr("Aerial photo"), this);
+    addToolBarBreak();  // a second row: the map toolbar fills the first one on a laptop screen
+    addToolBar(Qt::TopToolBarArea, photos);
     photos->setObjectName("luchtfoto");
     photos->addWidget(new QLabel(tr("Aerial photo "), this));
     m_photoYear = new QComboBox(this);
@@ -767,6 +769,14 @@ bool MainWindow::exportSelection(const QString& path)
     }
     m_lastMessage = tr("%n row(s) written to %1", nullptr, int(rows.size())).arg(path);
     return true;
+}
+
+void MainWindow::showOnlyLayers(const QStringList& names)
+{
+    auto layers = m_layersPanel->layers();
+    for (auto& l : layers) l.visible = names.contains(QString::fromStdString(l.name));
+    m_layersPanel->setLayers(layers);
+    m_canvas->setLayers(layers);
 }
 
 }  // namespace riskmap::desktop

@@ -71,6 +71,8 @@ public:
     bool startBuild();
     /// Starts planning the inspections of `year`; false when busy or no workspace.
     bool startPlan(int year);
+    /// Shows only the named layers (others stay in the list, unticked).
+    void showOnlyLayers(const QStringList& names);
     /// Years of the registered aerial photos (rk_rasters, layer luchtfoto), oldest first.
     std::vector<int> photoYears();
     /// Shows the aerial photo of `year` as base layer.
