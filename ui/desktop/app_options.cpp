@@ -17,6 +17,7 @@ QString appUsage()
         "  --layers    te tekenen lagen, komma-gescheiden (standaard: alle)\n"
         "  --lang nl|en  taal van de bediening (standaard nl; en bij een systeemtaal anders dan nl/en)\n"
         "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n"
+        "  --project P   projectbestand voor Importeren, Kaarten bouwen en Controles plannen\n"
         "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n");
 }
 
@@ -52,6 +53,8 @@ AppOptions parseAppOptions(const QStringList& args)
         } else if (a == "--lang") {
             o.language = value(i, a);
             if (o.language != "nl" && o.language != "en") throw UsageError("--lang verwacht nl of en");
+        } else if (a == "--project") {
+            o.project = value(i, a);
         } else if (a == "--grab-window") {
             o.grabWindow = value(i, a);
         } else if (a == "--timing") {

@@ -83,6 +83,10 @@ int main(int argc, char** argv)
         if (!options.snapshot.isEmpty()) return snapshot(options);
         desktop::MainWindow window;
         if (!options.workspace.isEmpty()) window.openWorkspace(options.workspace);
+        if (!options.project.isEmpty()) window.setProjectFile(options.project);
+        // --layers and --extent as for --snapshot: the window opens on that view.
+        if (!options.layers.isEmpty()) window.showOnlyLayers(options.layers);
+        if (options.extent) window.canvas()->zoomToBox(*options.extent);
         window.show();
         if (!options.grabWindow.isEmpty()) {
             // For docs and checks: the real window, as drawn by the platform, after the first render.

@@ -2,19 +2,24 @@
 // The analyst's main window: map canvas, layers, identify, attribute table and search.
 #pragma once
 
+#include "job_runner.hpp"
 #include "risk_zone_store.hpp"
 #include "riskmap/gis/workspace.hpp"
 
 #include <QMainWindow>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 
+class QAction;
 class QComboBox;
+class QTextBrowser;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -56,6 +61,41 @@ public:
     void setInteractive(bool interactive) { m_interactive = interactive; }
     const QString& lastMessage() const { return m_lastMessage; }
 
+    /// The project file whose mappings and settings Import, Build and Plan use (empty: defaults).
+    void setProjectFile(const QString& path) { m_projectPath = path; }
+    /// The runner of the long jobs (one at a time, worker thread, progress dialog, cancel).
+    JobRunner* jobs() const { return m_jobs; }
+    /// Starts importing `files` (aerial photos of `photoYear`); false when busy or no workspace.
+    bool startImport(const QStringList& files, std::optional<int> photoYear = std::nullopt);
+    /// Starts every build step (risk map, opportunity map, ...); false when busy or no workspace.
+    bool startBuild();
+    /// Starts planning the inspections of `year`; false when busy or no workspace.
+    bool startPlan(int year);
+    /// Shows only the named layers (others stay in the list, unticked).
+    void showOnlyLayers(const QStringList& names);
+    /// Years of the registered aerial photos (rk_rasters, layer luchtfoto), oldest first.
+    std::vector<int> photoYears();
+    /// Shows the aerial photo of `year` as base layer.
+    void setPhotoYear(int year);
+    /// Swipe between the chosen photo year (left) and `otherYear` (right); off when `on` is false.
+    void setSwipe(bool on, int otherYear = 0);
+    /// The identify panel's explanation of the first parcel found, as plain text (empty when none).
+    QString identifyText() const;
+    /// Zooms to the full extent of one layer.
+    void zoomToLayer(const std::string& layer);
+    /// Zooms to the rows selected in the attribute table; false when nothing is selected.
+    bool zoomToSelection();
+    /// Selects the table rows of these fids (the table's layer), and highlights them on the map.
+    void selectFids(const std::vector<std::int64_t>& fids);
+    /// The fids of the selected table rows.
+    std::vector<std::int64_t> selectedFids() const;
+    /// Selects the features of the table's layer at a map position (Ctrl+click); returns how many.
+    int selectAt(QPointF world, double tolerance, bool add);
+    /// Writes the selected table rows to CSV; false (message in lastMessage()) when nothing is selected or on error.
+    bool exportSelection(const QString& path);
+    /// Re-reads the workspace's layers after a job, keeping the view and the settings of known layers.
+    void reloadWorkspace();
+
 private:
     void buildActions();
     void buildDocks();
@@ -64,9 +104,18 @@ private:
     void showError(const QString& message);
     void zoneFinished(const QList<QPointF>& ring);
     void showLayerIfNew(const std::string& name);
+    void chooseImportFiles();
+    void askPlanYear();
+    void chooseProjectFile();
+    void importDropped(const QStringList& files);
+    void refreshPhotoYears();
+    void tableSelectionChanged();
+    void jobFinished(const QString& title, const JobOutcome& outcome);
 
     std::optional<gis::Workspace> m_workspace;
     QString m_workspacePath;
+    QString m_projectPath;
+    JobRunner* m_jobs = nullptr;
     bool m_interactive = true;
     QString m_lastMessage;
     MapCanvas* m_canvas = nullptr;
@@ -80,6 +129,10 @@ private:
     AttributeFilterProxy* m_tableProxy = nullptr;
     QComboBox* m_searchKind = nullptr;
     QLineEdit* m_searchText = nullptr;
+    QTextBrowser* m_identifyHtml = nullptr;
+    QComboBox* m_photoYear = nullptr;
+    QComboBox* m_swipeYear = nullptr;
+    QAction* m_swipeAction = nullptr;
     QLabel* m_coordLabel = nullptr;
     QLabel* m_scaleLabel = nullptr;
     QLabel* m_timeLabel = nullptr;

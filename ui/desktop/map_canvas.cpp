@@ -5,14 +5,19 @@
 
 #include "riskmap/render/map_decorations.hpp"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QLineF>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QUrl>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace riskmap::desktop {
@@ -44,6 +49,7 @@ namespace {
 
 struct RenderResult {
     QImage image;
+    QImage imageB;  ///< swipe: the right-hand side
     render::MapView view;
     quint64 generation = 0;
     bool complete = false;
@@ -56,6 +62,7 @@ struct RenderResult {
 MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
     setMouseTracking(true);
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -178,7 +185,16 @@ void MapCanvas::scheduleRender()
     const quint64 generation = ++m_generation;
     auto renderer = m_renderer;
     auto cancel = m_cancel;
-    const auto layers = m_layers;
+    auto layers = m_layers;
+    std::optional<std::vector<render::RenderLayer>> layersB;
+    if (m_swipe) {
+        // Both sides draw every layer; only the photo year differs.
+        for (auto& l : layers)
+            if (l.raster) l.year = m_swipe->first;
+        layersB = m_layers;
+        for (auto& l : *layersB)
+            if (l.raster) l.year = m_swipe->second;
+    }
     const auto view = m_view;
     const qreal dpr = devicePixelRatioF();
     auto* watcher = new QFutureWatcher<RenderResult>(this);
@@ -188,12 +204,13 @@ void MapCanvas::scheduleRender()
         if (r.generation != m_generation || !r.complete) return;  // stale or cancelled
         if (!r.error.isEmpty()) emit renderFailed(r.error);
         m_image = r.image;
+        m_imageB = r.imageB;
         m_imageView = r.view;
         m_lastRenderMs = r.milliseconds;
         update();
         emit renderFinished(r.milliseconds);
     });
-    watcher->setFuture(QtConcurrent::run([renderer, cancel, layers, view, generation, dpr]() {
+    watcher->setFuture(QtConcurrent::run([renderer, cancel, layers, layersB, view, generation, dpr]() {
         RenderResult r;
         r.generation = generation;
         r.view = view;
@@ -206,6 +223,16 @@ void MapCanvas::scheduleRender()
             // Exceptions must not cross the thread boundary: keep the message instead.
             r.complete = renderer->render(p, view, layers, cancel.get());
             r.milliseconds = renderer->lastStats().milliseconds;
+            if (r.complete && layersB) {
+                QImage b(img.size(), QImage::Format_ARGB32_Premultiplied);
+                b.setDevicePixelRatio(dpr);
+                b.fill(Qt::white);
+                QPainter pb(&b);
+                r.complete = renderer->render(pb, view, *layersB, cancel.get());
+                r.milliseconds += renderer->lastStats().milliseconds;
+                pb.end();
+                r.imageB = b;
+            }
         } catch (const std::exception& e) {
             r.error = QString::fromUtf8(e.what());
             r.complete = true;
@@ -225,6 +252,51 @@ void MapCanvas::paintEvent(QPaintEvent*)
         const QPointF tl = m_view.toPixel(m_imageView.toWorld(QPointF(0, 0)));
         const QPointF br = m_view.toPixel(m_imageView.toWorld(QPointF(m_imageView.size().width(), m_imageView.size().height())));
         p.drawImage(QRectF(tl, br), m_image);
+        if (m_swipe && !m_imageB.isNull()) {
+            const double x = m_swipeFraction * width();
+            p.save();
+            p.setClipRect(QRectF(x, 0, width() - x, height()));
+            p.drawImage(QRectF(tl, br), m_imageB);
+            p.restore();
+        }
+    }
+    if (!m_selection.empty()) {
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(QPen(QColor(255, 230, 0), 3));
+        p.setBrush(QColor(255, 230, 0, 60));
+        for (const auto& g : m_selection) p.drawPath(render::toPixelPath(g, m_view));
+        p.restore();
+    }
+    if (m_swipe) {
+        // The divider with a grip and the two years, so the sides are never confused.
+        const double x = m_swipeFraction * width();
+        p.save();
+        p.setPen(QPen(Qt::white, 3));
+        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+        p.setPen(QPen(Qt::black, 1));
+        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(QRectF(x - 7, height() / 2.0 - 18, 14, 36), 4, 4);
+        QFont f = p.font();
+        f.setBold(true);
+        p.setFont(f);
+        const auto label = [&](const QString& text, double lx) {
+            const QRectF r(lx, 8, 60, 22);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(255, 255, 255, 220));
+            p.drawRect(r);
+            p.setPen(Qt::black);
+            p.drawText(r, Qt::AlignCenter, text);
+        };
+        label(QString::number(m_swipe->first), x - 68);
+        label(QString::number(m_swipe->second), x + 8);
+        p.restore();
+    }
+    if (m_boxZooming) {
+        p.setPen(QPen(QColor(0, 120, 215), 1, Qt::DashLine));
+        p.setBrush(QColor(0, 120, 215, 40));
+        p.drawRect(QRect(m_pressPos, m_lastPos).normalized());
     }
     if (!m_highlight.isNull() || m_highlight.width() > 0 || m_highlight.height() > 0) {
         const QPointF a = m_view.toPixel(m_highlight.left(), m_highlight.bottom());
@@ -271,6 +343,14 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
 {
     m_pressPos = m_lastPos = event->position().toPoint();
     m_closing = false;
+    if (event->button() == Qt::LeftButton && m_swipe && std::abs(event->position().x() - m_swipeFraction * width()) <= 8) {
+        m_swipeDragging = true;
+        return;
+    }
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier) && m_tool != Tool::DrawZone) {
+        m_boxZooming = true;
+        return;
+    }
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_tool == Tool::Pan)) {
         m_dragging = true;
         setCursor(Qt::ClosedHandCursor);
@@ -283,6 +363,15 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
     m_cursorWorld = m_view.toWorld(event->position());
     emit cursorMoved(m_cursorWorld);
     if (m_tool == Tool::DrawZone && !m_zone.empty()) update();
+    if (m_swipeDragging) {
+        setSwipePosition(event->position().x() / std::max(1, width()));
+        return;
+    }
+    if (m_boxZooming) {
+        m_lastPos = pos;
+        update();
+        return;
+    }
     if (m_dragging) {
         const QPoint d = pos - m_lastPos;
         m_lastPos = pos;
@@ -296,6 +385,20 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
 {
     const QPoint pos = event->position().toPoint();
+    if (m_swipeDragging) {
+        m_swipeDragging = false;
+        return;
+    }
+    if (m_boxZooming) {
+        m_boxZooming = false;
+        const QRect r = QRect(m_pressPos, pos).normalized();
+        update();
+        if (r.width() < 4 || r.height() < 4) return;  // a shift-click, not a box
+        const QPointF a = m_view.toWorld(QPointF(r.topLeft())), b = m_view.toWorld(QPointF(r.bottomRight()));
+        setView(render::MapView({std::min(a.x(), b.x()), std::min(a.y(), b.y()), std::max(a.x(), b.x()), std::max(a.y(), b.y())},
+                                QSize(std::max(1, width()), std::max(1, height()))));
+        return;
+    }
     if (m_dragging) {
         m_dragging = false;
         setCursor(Qt::OpenHandCursor);
@@ -304,6 +407,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
             scheduleRender();
             return;
         }
+    }
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier) && m_tool != Tool::DrawZone) {
+        emit selectRequested(m_view.toWorld(event->position()), 4 * m_view.resolution(), true);
+        return;
     }
     if (event->button() == Qt::LeftButton && m_tool == Tool::Identify)
         emit identifyRequested(m_view.toWorld(event->position()), 4 * m_view.resolution());
@@ -337,6 +444,42 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Escape: cancelZone(); break;
     default: QWidget::keyPressEvent(event); return;
     }
+}
+
+void MapCanvas::setSwipe(std::optional<std::pair<int, int>> years)
+{
+    m_swipe = years;
+    if (!m_swipe) m_imageB = QImage();
+    update();
+    scheduleRender();
+}
+
+void MapCanvas::setSwipePosition(double fraction)
+{
+    m_swipeFraction = std::clamp(fraction, 0.0, 1.0);
+    update();  // both images are there: moving the divider needs no render
+}
+
+void MapCanvas::setSelection(std::vector<render::Geometry> world)
+{
+    m_selection = std::move(world);
+    update();
+}
+
+void MapCanvas::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (std::any_of(urls.begin(), urls.end(), [](const QUrl& u) { return u.isLocalFile(); })) event->acceptProposedAction();
+}
+
+void MapCanvas::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const auto& url : event->mimeData()->urls())
+        if (url.isLocalFile()) files << url.toLocalFile();
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    emit filesDropped(files);
 }
 
 }  // namespace riskmap::desktop

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "riskmap/render/map_renderer.hpp"
+#include "riskmap/render/wkb_geometry.hpp"
 
 #include <QImage>
 #include <QList>
@@ -13,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace riskmap::desktop {
@@ -42,6 +44,22 @@ public:
     /// A marked problem spot (e.g. where a drawn zone crosses itself); nullopt clears it.
     void setProblemMarker(std::optional<QPointF> world);
 
+    /// Swipe: the aerial photo of `years->first` left of a vertical divider, of `years->second`
+    /// right of it (everything else the same on both sides); nullopt switches it off. The divider
+    /// is dragged with the mouse in any tool.
+    void setSwipe(std::optional<std::pair<int, int>> years);
+    const std::optional<std::pair<int, int>>& swipe() const { return m_swipe; }
+    /// The divider's position as a fraction of the width (0..1).
+    void setSwipePosition(double fraction);
+    double swipePosition() const { return m_swipeFraction; }
+    /// The last finished render of the right-hand side (null when swipe is off).
+    const QImage& swipeImage() const { return m_imageB; }
+    const QImage& image() const { return m_image; }
+
+    /// Selected features (attribute table, identify) drawn outlined on top; empty clears.
+    void setSelection(std::vector<render::Geometry> world);
+    std::size_t selectionSize() const { return m_selection.size(); }
+
     /// Zone drawing: each click adds a vertex (snapped by the snapper, when set), a
     /// double-click or Enter closes the ring, Escape discards it; vertex additions are on
     /// undoStack() so Ctrl+Z / Ctrl+Y remove and restore them.
@@ -65,11 +83,15 @@ public slots:
 signals:
     void cursorMoved(QPointF world);
     void identifyRequested(QPointF world, double toleranceMetres);
+    /// Ctrl+click (any tool but drawing): select the features at this spot.
+    void selectRequested(QPointF world, double toleranceMetres, bool add);
     void renderFinished(double milliseconds);
     void viewChanged();
     void renderFailed(const QString& message);
     /// A ring of at least 3 vertices was closed.
     void zoneFinished(const QList<QPointF>& ring);
+    /// Local files were dropped on the map (to be imported).
+    void filesDropped(const QStringList& files);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -80,6 +102,8 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void scheduleRender();
@@ -90,6 +114,12 @@ private:
     render::MapView m_view;
     std::optional<gis::Box> m_fullExtent;
     QImage m_image;             ///< the last finished render
+    QImage m_imageB;            ///< the same with the swipe's second photo year
+    std::optional<std::pair<int, int>> m_swipe;
+    double m_swipeFraction = 0.5;
+    bool m_swipeDragging = false;
+    bool m_boxZooming = false;  ///< shift-drag draws a box to zoom to
+    std::vector<render::Geometry> m_selection;
     render::MapView m_imageView;  ///< the view it shows
     std::shared_ptr<std::atomic<bool>> m_cancel;
     quint64 m_generation = 0;

@@ -14,16 +14,7 @@
 
 #include <optional>
 
-namespace riskmap::layers { struct RiskBuildReport; }
-
 namespace riskmap::cli {
-
-/// The build summary printed by `build` and `run`.
-void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report);
-/// Every build step (risk map, business parks, ...) with its summary: shared by `build` and `run`.
-void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings, const layers::OpportunitySettings& grid,
-              std::optional<core::Date> reference, core::Feedback& feedback, std::ostream& out);
-
 
 class BuildCommand : public Command {
 public:

@@ -8,6 +8,7 @@
 #include "workspace_summary.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/layers/build_all.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/control_history.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
@@ -110,12 +111,8 @@ int RunCommand::run()
     }
     printImportSummary(std::cout, reports);
 
-    auto settings = layers::EngineSettings::fromToml(project.root, project.path);
-    settings.riskyPrefixes = layers::riskySectorPrefixes(project);  // expanded over SBI 2008 and 2025
-        // Risky prefixes expanded over SBI 2008 and 2025 through the project's correspondence.
-        settings.riskyPrefixes = layers::riskySectorPrefixes(project);
-    const auto grid = layers::OpportunitySettings::fromToml(project.root, project.path, settings);
-    buildAll(workspace, settings, grid, std::nullopt, feedback, std::cout);
+    const auto settings = layers::BuildSettings::load(project.path);
+    layers::buildAll(workspace, settings.engine, settings.grid, std::nullopt, feedback, std::cout);
     if (project.root.contains("planner")) planNextYear(project, workspace, out, feedback);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;

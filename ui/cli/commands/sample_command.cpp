@@ -17,11 +17,15 @@ namespace riskmap::cli {
 
 namespace {
 
-// The committed CBS boundaries: beside the working directory, else in the source tree.
+// The committed CBS boundaries: beside the working directory, else in the source tree,
+// else where `cmake --install` / the .deb put them.
 std::string defaultBoundaries()
 {
     const std::string relative = "sample_data/heuvelrug/gemeenten_heuvelrug.gpkg";
     if (std::filesystem::exists(relative)) return relative;
+#if defined(RISKMAP_INSTALLED_BOUNDARIES)
+    if (!std::filesystem::exists(RISKMAP_SAMPLE_BOUNDARIES)) return RISKMAP_INSTALLED_BOUNDARIES;
+#endif
 #ifdef RISKMAP_SAMPLE_BOUNDARIES
     return RISKMAP_SAMPLE_BOUNDARIES;
 #else

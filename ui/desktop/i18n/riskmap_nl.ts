@@ -1,20 +1,48 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 → %2: %3 imported</source>
+        <translation>%1 → %2: %3 ingelezen</translation>
+    </message>
+    <message>
+        <source>, %1 rejected (see %2)</source>
+        <translation>, %1 afgewezen (zie %2)</translation>
+    </message>
+    <message>
+        <source>%1 → aerial photo %2</source>
+        <translation>%1 → luchtfoto %2</translation>
+    </message>
+    <message>
+        <source>
+Files (%1) in %2</source>
+        <translation>
+Bestanden (%1) in %2</translation>
+    </message>
+</context>
+<context>
+    <name>riskmap::desktop::JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Bezig met stoppen…</translation>
+    </message>
+</context>
 <context>
     <name>riskmap::desktop::LayersPanel</name>
     <message>
-        <location filename="../layers_panel.cpp" line="52"/>
         <source>Tick to show; drag to change the order (top of the list = drawn on top)</source>
         <translation>Vink aan om te tonen; sleep om de volgorde te wijzigen (bovenaan = bovenop)</translation>
     </message>
     <message>
-        <location filename="../layers_panel.cpp" line="58"/>
         <source>Opacity</source>
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../layers_panel.cpp" line="59"/>
         <source>Show labels</source>
         <translation>Labels tonen</translation>
     </message>
@@ -22,165 +50,130 @@
 <context>
     <name>riskmap::desktop::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="40"/>
-        <location filename="../main_window.cpp" line="411"/>
         <source>Risicokaart</source>
         <translation>Risicokaart</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="53"/>
         <source>scale 1:%1</source>
         <translation>schaal 1:%1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="56"/>
         <source>drawn in %1 ms</source>
         <translation>getekend in %1 ms</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="69"/>
         <source>Layers</source>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="76"/>
-        <location filename="../main_window.cpp" line="156"/>
         <source>Identify</source>
         <translation>Identificeren</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="79"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="79"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="83"/>
         <source>Attribute table</source>
         <translation>Attribuuttabel</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="90"/>
-        <source>Filter, e.g. risico_klasse &gt;= 4 or naam ~ &apos;bakker&apos; or free text</source>
-        <translation>Filter, bijv. risico_klasse &gt;= 4 of naam ~ &apos;bakker&apos; of vrije tekst</translation>
+        <source>Filter, e.g. risico_klasse &gt;= 4 or naam ~ 'bakker' or free text</source>
+        <translation>Filter, bijv. risico_klasse &gt;= 4 of naam ~ 'bakker' of vrije tekst</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="118"/>
-        <location filename="../main_window.cpp" line="239"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="132"/>
         <source>&amp;Open workspace…</source>
         <translation>Werkruimte &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="139"/>
         <source>Map</source>
         <translation>Kaart</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="148"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="149"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="150"/>
         <source>Full extent</source>
         <translation>Volledig beeld</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="151"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="155"/>
         <source>Pan</source>
         <translation>Verschuiven</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="157"/>
         <source>Draw risk zone</source>
         <translation>Risicozone tekenen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="158"/>
         <source>Click the corners, double-click or Enter to close, Esc to discard; snaps to parcels and buildings</source>
         <translation>Klik de hoekpunten, dubbelklik of Enter om te sluiten, Esc om te verwerpen; kleeft aan percelen en panden</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="159"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="161"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="180"/>
         <source>Address (postcode house number)</source>
         <translation>Adres (postcode huisnummer)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="180"/>
         <source>Parcel (cadastral designation)</source>
         <translation>Perceel (kadastrale aanduiding)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="180"/>
         <source>Trade name</source>
         <translation>Handelsnaam</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="181"/>
         <source>Establishment number</source>
         <translation>Vestigingsnummer</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="183"/>
         <source>Search… (Ctrl+F)</source>
         <translation>Zoeken… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="218"/>
         <source>Risicokaart — %1</source>
         <translation>Risicokaart — %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="256"/>
-        <source>Nothing found for &apos;%1&apos;</source>
-        <translation>Niets gevonden voor &apos;%1&apos;</translation>
+        <source>Nothing found for '%1'</source>
+        <translation>Niets gevonden voor '%1'</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="266"/>
         <source>%n result(s); zoomed to the first</source>
         <translation>
             <numerusform>%n resultaat; ingezoomd</numerusform>
@@ -188,17 +181,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="287"/>
         <source>fid %1</source>
         <translation>fid %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="293"/>
         <source>No feature at this spot</source>
         <translation>Geen object op deze plek</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.cpp" line="293"/>
         <source>%n feature(s) found</source>
         <translation>
             <numerusform>%n object gevonden</numerusform>
@@ -206,65 +196,199 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="300"/>
         <source>RD %1, %2</source>
         <translation>RD %1, %2</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="302"/>
         <source>   WGS84 %1° N, %2° E</source>
         <translation>   WGS84 %1° N, %2° O</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="308"/>
         <source>Open workspace</source>
         <translation>Werkruimte openen</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="308"/>
         <source>Workspace (*.sqlite);;All files (*)</source>
         <translation>Werkruimte (*.sqlite);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="354"/>
         <source>Zone not saved: %1</source>
         <translation>Zone niet opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="363"/>
         <source>Zone %1 saved</source>
         <translation>Zone %1 opgeslagen</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Selectie exporteren…</translation>
+    </message>
+    <message>
+        <source>Write the selected rows to a CSV file (semicolon, UTF-8)</source>
+        <translation>Schrijf de geselecteerde rijen naar een CSV-bestand (puntkomma, UTF-8)</translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation>Selectie exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Uitvoeren</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>Import source files into the workspace; you can also drop files on the map</source>
+        <translation>Bronbestanden in de werkruimte inlezen; u kunt bestanden ook op de kaart slepen</translation>
+    </message>
+    <message>
+        <source>&amp;Build maps</source>
+        <translation>Kaarten &amp;bouwen</translation>
+    </message>
+    <message>
+        <source>&amp;Plan inspections…</source>
+        <translation>&amp;Controles plannen…</translation>
+    </message>
+    <message>
+        <source>Project &amp;file…</source>
+        <translation>Project&amp;bestand…</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Zoom naar laag</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Zoom naar selectie</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Niets geselecteerd</translation>
+    </message>
+    <message>
+        <source>Aerial photo</source>
+        <translation>Luchtfoto</translation>
+    </message>
+    <message>
+        <source>Aerial photo </source>
+        <translation>Luchtfoto </translation>
+    </message>
+    <message>
+        <source>Year of the aerial photo under the map</source>
+        <translation>Jaar van de luchtfoto onder de kaart</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>Vergelijken</translation>
+    </message>
+    <message>
+        <source>Compare two photo years: drag the divider (S)</source>
+        <translation>Twee fotojaren vergelijken: sleep de scheidslijn (S)</translation>
+    </message>
+    <message>
+        <source>Year shown right of the divider</source>
+        <translation>Jaar rechts van de scheidslijn</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Build maps</source>
+        <translation>Kaarten bouwen</translation>
+    </message>
+    <message>
+        <source>Plan inspections</source>
+        <translation>Controles plannen</translation>
+    </message>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>Open eerst een werkruimte</translation>
+    </message>
+    <message>
+        <source>Another job is still running</source>
+        <translation>Er loopt nog een taak</translation>
+    </message>
+    <message>
+        <source>Year the photo was taken:</source>
+        <translation>Opnamejaar van de foto:</translation>
+    </message>
+    <message>
+        <source>Source files (*.gpkg *.shp *.geojson *.json *.fgb *.csv *.txt *.xlsx *.ods *.tif *.tiff *.vrt *.mbtiles);;All files (*)</source>
+        <translation>Bronbestanden (*.gpkg *.shp *.geojson *.json *.fgb *.csv *.txt *.xlsx *.ods *.tif *.tiff *.vrt *.mbtiles);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Year of the plan:</source>
+        <translation>Jaar van het plan:</translation>
+    </message>
+    <message>
+        <source>Open a workspace first, or wait for the running job</source>
+        <translation>Open eerst een werkruimte, of wacht op de lopende taak</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>Projectbestand</translation>
+    </message>
+    <message>
+        <source>Project (*.toml);;All files (*)</source>
+        <translation>Project (*.toml);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Project file: %1</source>
+        <translation>Projectbestand: %1</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: klaar</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: geannuleerd</translation>
+    </message>
+    <message>
+        <source>%1 failed:
+%2</source>
+        <translation>%1 mislukt:
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing selected to export</source>
+        <translation>Niets geselecteerd om te exporteren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation><numerusform>%n rij geschreven naar %1</numerusform><numerusform>%n rijen geschreven naar %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>riskmap::desktop::ZoneForm</name>
     <message>
-        <location filename="../zone_form.cpp" line="18"/>
         <source>Risk zone</source>
         <translation>Risicozone</translation>
     </message>
     <message>
-        <location filename="../zone_form.cpp" line="26"/>
         <source>Review before</source>
         <translation>Herzien vóór</translation>
     </message>
     <message>
-        <location filename="../zone_form.cpp" line="32"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../zone_form.cpp" line="33"/>
         <source>Explanation</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../zone_form.cpp" line="34"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../zone_form.cpp" line="35"/>
         <source>Classification</source>
         <translation>Classificatie</translation>
     </message>
