@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -39,7 +40,16 @@ protected:
         ok(runCli({"brief", ws(), "--out", s_dir->file("brief1.pdf"), "--purpose", "eerste"}));
         ok(runCli({"brief", ws(), "--out", s_dir->file("brief.pdf"), "--profile", "driehoek", "--purpose", "driehoek mei"}));
     }
-    static void TearDownTestSuite() { delete s_dir; }
+    static void TearDownTestSuite()
+    {
+        // RISKMAP_KEEP_PDF=DIR keeps the documents for looking at them (pdftoppm).
+        if (const char* keep = std::getenv("RISKMAP_KEEP_PDF"))
+            for (const auto& e : std::filesystem::directory_iterator(s_dir->path()))
+                if (e.path().extension() == ".pdf" || e.path().extension() == ".png")
+                    std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / e.path().filename(),
+                                               std::filesystem::copy_options::overwrite_existing);
+        delete s_dir;
+    }
     static std::string ws() { return s_dir->file("ws.sqlite"); }
     static std::vector<std::string> column(const std::string& q)
     {
@@ -110,6 +120,8 @@ TEST_F(PdfXs, BriefingCarriesBannerAuditHashAndIsLogged)
     const std::string text = collapse(pdfText(s_dir->file("brief.pdf")), false);
     EXPECT_NE(text.find("Intern — geaggregeerd, voor de driehoek (geen persoonsgegevens)"), std::string::npos);
     EXPECT_EQ(pdfPages(s_dir->file("brief.pdf")), 3);
+    // No ligatures: copied text must read as written (an "ff" in a hash would otherwise break).
+    EXPECT_NE(text.find("profiel driehoek"), std::string::npos);
 
     gis::SpatialiteDb db(ws(), gis::SpatialiteDb::Mode::ReadOnly);
     const auto log = gis::readAudit(db);
@@ -252,6 +264,27 @@ TEST_F(PdfXs, TransparentA3StaysSmallVectorAndKeepsText)
     EXPECT_NE(text.find("Transparante gelegenheidskaart"), std::string::npos);
     EXPECT_NE(text.find("Vertrouwelijk — uitsluitend RIEC-partners"), std::string::npos);
     EXPECT_EQ(pdfPages(o.outPath), 1);
+}
+
+/// The size bound at scale S (DESIGN.md budget): set RISKMAP_S_WORKSPACE to a built S workspace.
+TEST(PdfScaleS, TransparentA3OfTheRiskMapStaysUnderFiveMegabytes)
+{
+    const char* ws = std::getenv("RISKMAP_S_WORKSPACE");
+    if (!ws) GTEST_SKIP() << "RISKMAP_S_WORKSPACE not set";
+    TempDir dir;
+    render::MapDocumentOptions o;
+    o.layers = {"percelen", "risico_percelen", "risico_bedrijventerreinen"};
+    o.opacity = {{"risico_percelen", 0.5}};
+    o.paper = render::Paper::A3;
+    o.title = "Risicokaart S";
+    o.outPath = dir.file("s.pdf");
+    const auto report = render::writeMapDocument(ws, o);
+    std::cout << "S A3: " << report.bytes << " bytes, " << report.stats.featuresDrawn << " objecten, "
+              << report.stats.verticesDrawn << " hoekpunten, " << report.stats.milliseconds << " ms render\n";
+    EXPECT_LT(report.bytes, 5u * 1024 * 1024);
+    if (const char* keep = std::getenv("RISKMAP_KEEP_PDF"))
+        std::filesystem::copy_file(o.outPath, std::filesystem::path(keep) / "s.pdf",
+                                   std::filesystem::copy_options::overwrite_existing);
 }
 
 TEST_F(PdfXs, PngMapHasThePaperSizeAtTheResolution)

@@ -42,6 +42,9 @@ QFont documentFont(double pixelSize, bool bold)
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize))));
     font.setBold(bold);
+    // No shaping, so no ligatures: "fi" and "ff" must stay two letters so that copied
+    // text (audit hashes, "profiel") and pdftotext read what was written.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
