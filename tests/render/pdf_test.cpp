@@ -309,7 +309,7 @@ TEST_F(PdfXs, AtlasHasOnePagePerBusinessPark)
     render::AtlasOptions a;
     a.layer = "risico_bedrijventerreinen";
     a.profile = layers::Profile::Driehoek;
-    a.page.layers = {"panden", "risico_bedrijventerreinen"};
+    a.page.layers = {"wegen", "risico_bedrijventerreinen"};
     a.page.title = "Bedrijventerreinen";
     a.page.outPath = s_dir->file("atlas.pdf");
     const auto report = render::writeAtlas(ws(), a);
@@ -320,6 +320,11 @@ TEST_F(PdfXs, AtlasHasOnePagePerBusinessPark)
     const std::string text = collapse(pdfText(a.page.outPath), false);
     for (const auto& name : parks) EXPECT_NE(text.find(name), std::string::npos) << name;
     EXPECT_NE(text.find("Intern — geaggregeerd, voor de driehoek"), std::string::npos);
+    // Nor buildings (one row per pand) as background on a driehoek page.
+    a.page.layers = {"panden"};
+    a.page.outPath = s_dir->file("panden.pdf");
+    EXPECT_THROW(render::writeAtlas(ws(), a), Error);
+    EXPECT_FALSE(std::filesystem::exists(a.page.outPath));
     // The driehoek may not have a parcel atlas at all.
     a.layer = "risico_percelen";
     a.page.outPath = s_dir->file("percelen.pdf");

@@ -323,6 +323,13 @@ MapDocumentReport writeAtlas(const std::string& workspacePath, const AtlasOption
         auto own = selectLayers(renderer.defaultLayers(), {options.layer});
         background.insert(background.end(), own.begin(), own.end());
     }
+    {
+        // The background goes to the same audience: every layer on the page passes the profile.
+        auto ws = gis::Workspace::open(workspacePath, true);
+        for (const auto& l : background)
+            if (const auto record = ws.layer(l.name); record && !l.raster)
+                layers::decideExportPolicy(options.profile, *record, {});
+    }
     PageSink sink(page.outPath, page.paper, page.orientation, page.dpi, page.title);
     std::vector<GeoFrame> frames;
     RenderStats stats;
