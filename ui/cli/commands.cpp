@@ -3,6 +3,7 @@
 #include "command.hpp"
 
 #include "commands/audit_command.hpp"
+#include "commands/brief_command.hpp"
 #include "commands/build_command.hpp"
 #include "commands/change_command.hpp"
 #include "commands/chip_command.hpp"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<BriefCommand>());
     commands.push_back(std::make_unique<PurgeCommand>());
     commands.push_back(std::make_unique<SampleCommand>());
     return commands;
