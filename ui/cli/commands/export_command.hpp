@@ -3,6 +3,8 @@
 #pragma once
 
 #include "../command.hpp"
+#include "riskmap/layers/data_export.hpp"
+#include "riskmap/gis/workspace.hpp"
 
 namespace riskmap::cli {
 
@@ -17,6 +19,8 @@ public:
     int run() override;
 
 private:
+    int exportMap(gis::Workspace& workspace, const layers::ExportRequest& request);
+
     std::string m_workspace;
     std::string m_layer;
     std::string m_out;
@@ -25,6 +29,9 @@ private:
     std::string m_control;
     std::string m_project;
     std::string m_dialect = "rfc4180";
+    std::string m_paper = "A4";
+    bool m_portrait = false;
+    bool m_atlas = false;
 };
 
 }  // namespace riskmap::cli
