@@ -21,6 +21,9 @@
 #include "riskmap/layers/sample/sample_generator.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 
+#include "riskmap/render/briefing.hpp"
+#include "riskmap/layers/data_export.hpp"
+#include "riskmap/gis/audit_log.hpp"
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -66,6 +69,25 @@ void planNextYear(const layers::ProjectFile& project, gis::Workspace& workspace,
     const auto files = layers::writePlanFiles(plan, (out / ("controles-" + std::to_string(year))).string());
     std::cout << layers::planReport(plan) << "Controleplan " << year << ": lagen controles en controle_adressen, "
               << files.size() << " bestanden in " << (out / ("controles-" + std::to_string(year))).string() << '\n';
+}
+
+/// The team's GeoPackage of the risk map (analist profile) and the driehoek
+/// briefing, both through their profiles and both in the audit log.
+void exportAndBrief(gis::Workspace& workspace, const std::filesystem::path& out)
+{
+    layers::ExportRequest request;
+    request.profile = layers::Profile::Analist;
+    request.outPath = (out / "risico_percelen.gpkg").string();
+    std::filesystem::remove(request.outPath);
+    request.layer = "risico_percelen";
+    const auto exported = layers::exportLayer(workspace, request);
+    std::cout << "Export: " << request.outPath << " (" << exported.rows << " percelen, profiel analist)\n";
+    render::BriefOptions brief;
+    brief.outPath = (out / "briefing-driehoek.pdf").string();
+    brief.purpose = "riskmap run: briefing driehoek";
+    const auto report = render::writeBriefing(workspace.path(), brief);
+    std::cout << "Briefing driehoek: " << brief.outPath << " (" << report.pages << " pagina's), laatste audithash "
+              << gis::latestAuditHash(workspace.db()) << '\n';
 }
 
 }  // namespace
@@ -114,6 +136,7 @@ int RunCommand::run()
     const auto settings = layers::BuildSettings::load(project.path);
     layers::buildAll(workspace, settings.engine, settings.grid, std::nullopt, feedback, std::cout);
     if (project.root.contains("planner")) planNextYear(project, workspace, out, feedback);
+    exportAndBrief(workspace, out);
     printWorkspaceSummary(std::cout, workspace, false);
     return 0;
 }
