@@ -28,6 +28,7 @@ void printBuildSummary(std::ostream& out, const layers::RiskBuildReport& report)
     out << "  percelen: " << report.parcels << "\n  klassen:";
     for (std::size_t c = 0; c < report.classCounts.size(); ++c) out << ' ' << (c + 1) << ':' << report.classCounts[c];
     out << '\n';
+    out << "  verschil: " << layers::describeClassChanges(report.changes) << '\n';
     for (const auto& layer : report.missingLayers)
         out << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
     for (const auto& warning : report.warnings) out << "  let op: " << warning << '\n';
@@ -71,6 +72,7 @@ void buildAll(gis::Workspace& workspace, const layers::EngineSettings& settings,
     out << "\n  incidenten (" << grid.incidentYears << " jaar): " << map.incidents << ", bandbreedte " << buf
         << " m" << (map.bandwidthSuggested ? " (voorgesteld uit k-NN-afstanden)" : "") << ", hotspotcellen "
         << map.hotCells << ", coldspotcellen " << map.coldCells << '\n';
+    out << "  verschil: " << layers::describeClassChanges(map.changes) << '\n';
     if (!map.note.empty()) out << "  let op: " << map.note << '\n';
     std::snprintf(buf, sizeof buf, "%.2f", map.seconds.at("totaal"));
     out << "  GeoTIFF: " << map.geotiffPath << "\n  tijd: " << buf << " s\n";
