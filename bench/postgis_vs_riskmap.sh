@@ -115,13 +115,13 @@ echo
 echo "schaal $scale: $parcels percelen, $cells cellen, peildatum $ref, KDE-bandbreedte ${h%.*} m"
 awk -v s="$scale" -v lp="$load_pg" -v lr="$load_rm" -v pi="$pg_ind" -v pr="$pg_rss" -v ri="$ind_rm" -v ei="$eb_ind" \
     -v et="$eb_t" -v er="$eb_rss" -v bt="$build_t" -v br="$build_rss" -v pk="$pg_kde" -v ek="$eb_kde" 'BEGIN {
-  printf "%-44s %5s %10s %10s %8s\n", "peer / stap", "schaal", "tijd (s)", "piek (MB)", "ratio";
-  printf "%-44s %5s %10.2f %10s %8s\n", "PostGIS: laden (ogr2ogr, GiST)", s, lp, "-", "";
-  printf "%-44s %5s %10.2f %10s %8s\n", "riskmap: laden (import, validatie)", s, lr, "-", "";
-  printf "%-44s %5s %10.2f %10d %8s\n", "PostGIS: standaardindicatoren (SQL)", s, pi, pr, "1.0";
-  printf "%-44s %5s %10.2f %10d %8.1f\n", "riskmap engine_bench: indicatoren (incl. lezen)", s, ei, er, pi / ei;
-  printf "%-44s %5s %10.2f %10s %8.1f\n", "riskmap build: percelen_lezen + indicatoren", s, ri, "-", pi / ri;
-  printf "%-44s %5s %10.2f %10d %8s\n", "riskmap build (alles, zonder RTM)", s, bt, br, "";
-  printf "%-44s %5s %10.3f %10s %8s\n", "PostGIS: KDE op celcentra (SQL)", s, pk, "-", "1.0";
-  printf "%-44s %5s %10.3f %10s %8.0f\n", "riskmap: KDE (incidenten lezen + raster)", s, ek, "-", pk / ek;
+  printf "%-48s %5s %10s %10s %8s\n", "peer / stap", "schaal", "tijd (s)", "piek (MB)", "ratio";
+  printf "%-48s %5s %10.2f %10s %8s\n", "PostGIS: laden (ogr2ogr, GiST)", s, lp, "-", "";
+  printf "%-48s %5s %10.2f %10s %8s\n", "riskmap: laden (import, validatie)", s, lr, "-", "";
+  printf "%-48s %5s %10.2f %10d %8s\n", "PostGIS: standaardindicatoren (SQL)", s, pi, pr, "1.0";
+  printf "%-48s %5s %10.2f %10d %8.1f\n", "riskmap engine_bench: indicatoren (incl. lezen)", s, ei, er, pi / ei;
+  printf "%-48s %5s %10.2f %10s %8.1f\n", "riskmap build: percelen_lezen + indicatoren", s, ri, "-", pi / ri;
+  printf "%-48s %5s %10.2f %10d %8s\n", "riskmap build (alles, zonder RTM)", s, bt, br, "";
+  printf "%-48s %5s %10.3f %10s %8s\n", "PostGIS: KDE op celcentra (SQL)", s, pk, "-", "1.0";
+  printf "%-48s %5s %10.3f %10s %8.0f\n", "riskmap: KDE (incidenten lezen + raster)", s, ek, "-", pk / ek;
   print "(piek PostGIS = VmHWM van de backend incl. aangeraakte shared buffers; ratio = PostGIS-tijd / riskmap-tijd)" }'
