@@ -3,6 +3,7 @@
 #include "riskmap/gis/spatial_query.hpp"
 
 #include "feature_set_data.hpp"
+#include "subject_outline.hpp"
 #include "riskmap/core/error.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 namespace riskmap::gis {
 namespace {
@@ -22,15 +24,22 @@ using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>
 
 bool inMask(const FeatureMask& mask, std::size_t i) { return mask.empty() || mask[i] != 0; }
 
-/// Distance between two axis-aligned boxes (0 when they meet): a lower bound of the geometry distance.
-double boxDistance(const Box& a, const Box& b)
+/// Squared distance between two axis-aligned boxes (0 when they meet).
+double boxDistance2(const Box& a, const Box& b)
 {
     const double dx = std::max({0.0, b.xmin - a.xmax, a.xmin - b.xmax});
     const double dy = std::max({0.0, b.ymin - a.ymax, a.ymin - b.ymax});
-    return std::hypot(dx, dy);
+    return dx * dx + dy * dy;
 }
 
+/// Distance between two axis-aligned boxes (0 when they meet): a lower bound of the geometry distance.
+/// (sqrt, not hypot: RD coordinates cannot overflow and hypot is several times slower.)
+double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a, b)); }
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
+
+/// A point feature (or any feature collapsed to one location): its envelope is that point.
+bool isPointBox(const Box& b) { return b.xmin == b.xmax && b.ymin == b.ymax; }
 
 }  // namespace
 
@@ -41,6 +50,35 @@ struct SpatialQuery::Impl {
     Box box;
     double area = 0;
     GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
+    detail::SubjectOutline outline;
+    bool outlineRead = false;
+    /// Per target set, its polygons prepared on first use (per thread: prepared geometries are not shared).
+    std::unordered_map<const detail::FeatureSetData*, std::vector<PreparedPtr>> preparedTargets;
+    /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
+    std::vector<std::pair<double, std::size_t>> ranked;
+
+    /// The subject's plain outline, or nullptr when it cannot be used (GEOS then answers).
+    const detail::SubjectOutline* plainOutline()
+    {
+        if (!outlineRead) {
+            outline.read(ctx.handle(), subject);
+            outlineRead = true;
+        }
+        return outline.usable() ? &outline : nullptr;
+    }
+
+    const GEOSPreparedGeometry* preparedTarget(const detail::FeatureSetData& d, std::size_t i)
+    {
+        auto& list = preparedTargets[&d];
+        if (list.empty()) list.reserve(d.geoms.size());
+        while (list.size() < d.geoms.size()) list.emplace_back(nullptr, PreparedDeleter{ctx.handle()});
+        if (!list[i]) {
+            const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx.handle(), d.geoms[i]);
+            if (!p) fail("GEOSPrepare");
+            list[i] = PreparedPtr(p, PreparedDeleter{ctx.handle()});
+        }
+        return list[i].get();
+    }
 
     [[noreturn]] void fail(const std::string& what) const { throw GeosError(what + ": " + ctx.lastError()); }
 
@@ -69,6 +107,7 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     auto& m = *m_impl;
     m.prepared.reset();
     m.pointOnSurface.reset();
+    m.outlineRead = false;
     const auto& d = set.data();
     m.subject = d.geoms[index];
     m.box = d.boxes[index];
@@ -82,21 +121,45 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
 
 double SpatialQuery::subjectArea() const { return m_impl->area; }
 
-std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double distance, const FeatureMask& mask)
+template <typename OnHit>
+void SpatialQuery::forEachWithin(const FeatureSet& targets, double distance, const FeatureMask& mask, OnHit&& onHit)
 {
     auto& m = *m_impl;
-    std::vector<std::size_t> out;
-    if (!m.subject) return out;
+    if (!m.subject) return;
     const auto& d = targets.data();
-    const auto candidates = targets.candidates(expand(m.box, distance));
-    for (std::size_t i : candidates) {
-        if (!inMask(mask, i)) continue;
-        if (boxDistance(m.box, d.boxes[i]) > distance) continue;
+    const detail::SubjectOutline* outline = m.plainOutline();
+    const double distance2 = distance * distance;
+    auto test = [&](std::size_t i) {
+        if (!inMask(mask, i)) return;
+        if (boxDistance2(m.box, d.boxes[i]) > distance2) return;
+        if (outline && d.geoms[i] && isPointBox(d.boxes[i])) {
+            // Point target: the plain outline answers exactly without a GEOS call.
+            const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
+            if (outline->edgeWithin(x, y, distance2) || outline->interiorContains(x, y)) onHit(i);
+            return;
+        }
         const int hit = m.check(GEOSPreparedDistanceWithin_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], distance),
                                 "GEOSPreparedDistanceWithin");
-        if (hit == 1) out.push_back(i);
-    }
+        if (hit == 1) onHit(i);
+    };
+    // Straight from the R-tree: no candidate list is built or sorted.
+    d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, distance))),
+                 boost::make_function_output_iterator([&](const detail::BoxEntry& e) { test(e.second); }));
+}
+
+std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double distance, const FeatureMask& mask)
+{
+    std::vector<std::size_t> out;
+    forEachWithin(targets, distance, mask, [&](std::size_t i) { out.push_back(i); });
+    std::sort(out.begin(), out.end());
     return out;
+}
+
+std::size_t SpatialQuery::countWithin(const FeatureSet& targets, double distance, const FeatureMask& mask)
+{
+    std::size_t n = 0;
+    forEachWithin(targets, distance, mask, [&](std::size_t) { ++n; });
+    return n;
 }
 
 std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, const FeatureMask& mask,
@@ -108,20 +171,40 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
     double best = std::numeric_limits<double>::infinity();
     const double limit = cap ? *cap : std::numeric_limits<double>::infinity();
     if (d.tree.empty()) return cap ? std::optional<double>(*cap) : std::nullopt;
+    const detail::SubjectOutline* outline = m.plainOutline();
     // Search boxes of growing radius r. Every feature nearer than r has its envelope within r of the
     // subject's envelope, so once the best exact distance is ≤ r no unseen feature can beat it.
+    // Round k looks only at envelopes at a distance in (previous r, r]; within a round, candidates
+    // go nearest envelope first and stop once the envelope distance reaches the best exact distance.
     const auto bounds = d.tree.bounds();
     const Box all{bounds.min_corner().get<0>(), bounds.min_corner().get<1>(), bounds.max_corner().get<0>(),
                   bounds.max_corner().get<1>()};
     const double span = boxDistance(m.box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
                         std::hypot(m.box.xmax - m.box.xmin, m.box.ymax - m.box.ymin);
-    std::vector<std::uint8_t> seen(d.geoms.size(), 0);
+    double previous = -1.0;
     for (double r = 64.0;; r *= 2.0) {
         const double radius = std::min({r, limit, span});
+        auto& ranked = m.ranked;
+        ranked.clear();
         for (std::size_t i : targets.candidates(expand(m.box, radius))) {
-            if (seen[i] || !inMask(mask, i)) continue;
-            seen[i] = 1;
-            if (excludeIntersecting &&
+            if (!inMask(mask, i)) continue;
+            const double bd = boxDistance(m.box, d.boxes[i]);
+            if (bd <= previous || bd > radius) continue;  // done in an earlier round, or left for a later one
+            ranked.emplace_back(bd, i);
+        }
+        std::sort(ranked.begin(), ranked.end());
+        for (const auto& [bd, i] : ranked) {
+            if (bd >= best) break;
+            if (outline && d.geoms[i] && isPointBox(d.boxes[i])) {
+                const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
+                const double e2 = outline->edgeDistance2(x, y);
+                const bool inside = e2 == 0 || outline->interiorContains(x, y);
+                if (excludeIntersecting && inside) continue;
+                best = std::min(best, inside ? 0.0 : std::sqrt(e2));
+                continue;
+            }
+            // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
+            if (excludeIntersecting && bd == 0 &&
                 m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
                 continue;
             double dist = 0;
@@ -130,6 +213,7 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
             best = std::min(best, dist);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
+        previous = radius;
     }
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
@@ -208,7 +292,8 @@ std::vector<std::size_t> SpatialQuery::containingSubjectPointOnSurface(const Fea
     const auto& d = polygons.data();
     out = polygons.candidates(Box{x, y, x, y});
     std::erase_if(out, [&](std::size_t i) {
-        return !inMask(mask, i) || m.check(GEOSContains_r(m.ctx.handle(), d.geoms[i], p), "GEOSContains") != 1;
+        return !inMask(mask, i) ||
+               m.check(GEOSPreparedContains_r(m.ctx.handle(), m.preparedTarget(d, i), p), "GEOSPreparedContains") != 1;
     });
     return out;
 }

@@ -2,6 +2,8 @@
 // Every build step in order, with its summary: the one place `build`, `run` and the desktop app call.
 #include "riskmap/layers/build_all.hpp"
 
+#include "riskmap/layers/previous_run.hpp"
+
 #include "riskmap/layers/address_risk.hpp"
 #include "riskmap/layers/business_park_ranking.hpp"
 #include "riskmap/layers/opportunity_map.hpp"
@@ -35,6 +37,7 @@ void printBuildSummary(std::ostream& out, const RiskBuildReport& report)
     out << "  percelen: " << report.parcels << "\n  klassen:";
     for (std::size_t c = 0; c < report.classCounts.size(); ++c) out << ' ' << (c + 1) << ':' << report.classCounts[c];
     out << '\n';
+    out << "  verschil: " << describeClassChanges(report.changes) << '\n';
     for (const auto& layer : report.missingLayers)
         out << "  let op: laag '" << layer << "' ontbreekt; de indicatoren daarop blijven leeg\n";
     for (const auto& warning : report.warnings) out << "  let op: " << warning << '\n';
@@ -78,6 +81,7 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
     out << "\n  incidenten (" << grid.incidentYears << " jaar): " << map.incidents << ", bandbreedte " << buf
         << " m" << (map.bandwidthSuggested ? " (voorgesteld uit k-NN-afstanden)" : "") << ", hotspotcellen "
         << map.hotCells << ", coldspotcellen " << map.coldCells << '\n';
+    out << "  verschil: " << describeClassChanges(map.changes) << '\n';
     if (!map.note.empty()) out << "  let op: " << map.note << '\n';
     std::snprintf(buf, sizeof buf, "%.2f", map.seconds.at("totaal"));
     out << "  GeoTIFF: " << map.geotiffPath << "\n  tijd: " << buf << " s\n";

@@ -8,6 +8,7 @@
 #include "riskmap/core/stats/kde.hpp"
 #include "riskmap/gis/grid_raster_writer.hpp"
 #include "riskmap/gis/layer_writer.hpp"
+#include "riskmap/layers/previous_run.hpp"
 #include "run_record.hpp"
 
 #include <algorithm>
@@ -41,7 +42,8 @@ std::vector<std::string> opportunityColumns(const OpportunitySettings& settings)
     std::vector<std::string> c{"cel_id"};
     for (const auto& f : settings.factors) c.push_back(f.name);
     for (const auto& f : settings.factors) c.push_back("bijdrage_" + f.name);
-    for (const char* n : {"gelegenheid_score", "gelegenheid_klasse", "n_incidenten", "kde", "gi_z", "gi_p", "gi_bin", "run_id"})
+    for (const char* n : {"gelegenheid_score", "gelegenheid_klasse", "n_incidenten", "kde", "gi_z", "gi_p", "gi_bin", "run_id",
+                          "vorige_score", "verschil_score", "vorige_klasse", "vorige_run_id"})
         c.emplace_back(n);
     return c;
 }
@@ -146,7 +148,8 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
     for (const auto& s : g.factors.specs) columns.push_back({"bijdrage_" + s.name, "REAL"});
     for (auto [name, type] : {std::pair{"gelegenheid_score", "REAL"}, {"gelegenheid_klasse", "INTEGER"},
                               {"n_incidenten", "INTEGER"}, {"kde", "REAL"}, {"gi_z", "REAL"}, {"gi_p", "REAL"},
-                              {"gi_bin", "INTEGER"}, {"run_id", "TEXT"}})
+                              {"gi_bin", "INTEGER"}, {"run_id", "TEXT"}, {"vorige_score", "REAL"},
+                              {"verschil_score", "REAL"}, {"vorige_klasse", "INTEGER"}, {"vorige_run_id", "TEXT"}})
         columns.push_back({name, type});
     std::vector<std::string> names;
     for (const auto& c : columns) names.push_back(c.name);
@@ -156,6 +159,8 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
         return v;
     };
     gis::Transaction tx(db);
+    // Read before createLayerTable drops the old layer; matched on cel_id (a changed grid gives new cells).
+    PreviousRun previous = PreviousRun::read(db, "gelegenheidskaart", "cel_id", "gelegenheid_score", "gelegenheid_klasse");
     ws.createLayerTable("gelegenheidskaart", columns, "POLYGON");
     gis::LayerWriter writer(db, "gelegenheidskaart", names, true);
     report.classCounts.assign(static_cast<std::size_t>(settings.classes), 0);
@@ -178,12 +183,27 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
         row.push_back(number(g.giP[i]));
         row.emplace_back(static_cast<std::int64_t>(g.giBin[i]));
         row.emplace_back(report.runId);
+        const std::string cellId = g.grid.cellId(i);
+        const PreviousValue* old = previous.find(cellId);
+        if (old && old->score) {
+            row.emplace_back(*old->score);
+            row.emplace_back(g.score[i] - *old->score);
+        } else {
+            row.emplace_back();
+            row.emplace_back();
+        }
+        if (old && old->klasse) row.emplace_back(*old->klasse);
+        else row.emplace_back();
+        if (old && !old->runId.empty()) row.emplace_back(old->runId);
+        else row.emplace_back();
+        previous.count(cellId, g.klasse[i], report.changes);
         writer.insert(row, g.grid.polygon(i));
         if (g.klasse[i] >= 1 && g.klasse[i] <= settings.classes) ++report.classCounts[static_cast<std::size_t>(g.klasse[i] - 1)];
         if (g.giBin[i] > 0) ++report.hotCells;
         if (g.giBin[i] < 0) ++report.coldCells;
         if (i % 1024 == 0) feedback.checkCancelled();
     }
+    previous.finish(report.changes);
     ws.ensureSpatialIndex("gelegenheidskaart");
     report.seconds["laag_schrijven"] = since(t);
 

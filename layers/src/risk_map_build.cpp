@@ -7,6 +7,7 @@
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
 #include "riskmap/layers/layer_schema.hpp"
+#include "riskmap/layers/previous_run.hpp"
 #include "riskmap/layers/risk_scoring.hpp"
 #include "run_record.hpp"
 
@@ -31,7 +32,9 @@ std::vector<std::string> riskParcelColumns(const EngineSettings& settings)
 {
     std::vector<std::string> columns{"perceel_id", "gemeente"};
     for (const auto& s : settings.indicators) columns.push_back(s.name);
-    for (const char* c : {"risico_score", "risico_klasse", "verklaring", "run_id"}) columns.emplace_back(c);
+    for (const char* c : {"risico_score", "risico_klasse", "verklaring", "run_id", "vorige_score", "verschil_score",
+                          "vorige_klasse", "vorige_run_id"})
+        columns.emplace_back(c);
     return columns;
 }
 
@@ -83,10 +86,17 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     columns.push_back({"risico_klasse", "INTEGER"});
     columns.push_back({"verklaring", "TEXT"});
     columns.push_back({"run_id", "TEXT"});
+    // Change since the previous run (actualiseren): NULL on the first run and for new parcels.
+    columns.push_back({"vorige_score", "REAL"});
+    columns.push_back({"verschil_score", "REAL"});
+    columns.push_back({"vorige_klasse", "INTEGER"});
+    columns.push_back({"vorige_run_id", "TEXT"});
     std::vector<std::string> names;
     for (const auto& c : columns) names.push_back(c.name);
 
     gis::Transaction tx(db);
+    // Read before createLayerTable drops the old layer.
+    PreviousRun previous = PreviousRun::read(db, "risico_percelen", "perceel_id", "risico_score", "risico_klasse");
     ws.createLayerTable("risico_percelen", columns, geometryType);
     gis::LayerWriter writer(db, "risico_percelen", names, true);
     report.classCounts.assign(static_cast<std::size_t>(settings.classes), 0);
@@ -105,10 +115,27 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
         row.emplace_back(static_cast<std::int64_t>(scores[i].klasse));
         row.emplace_back(scores[i].verklaring);
         row.emplace_back(report.runId);
+        const auto& id = parcels.value(i, 0);
+        const std::optional<std::string> idText =
+            std::holds_alternative<std::monostate>(id) ? std::nullopt : std::optional(gis::fieldText(id));
+        const PreviousValue* old = idText ? previous.find(*idText) : nullptr;
+        if (old && old->score) {
+            row.emplace_back(*old->score);
+            row.emplace_back(scores[i].score - *old->score);
+        } else {
+            row.emplace_back();
+            row.emplace_back();
+        }
+        if (old && old->klasse) row.emplace_back(*old->klasse);
+        else row.emplace_back();
+        if (old && !old->runId.empty()) row.emplace_back(old->runId);
+        else row.emplace_back();
+        if (idText) previous.count(*idText, scores[i].klasse, report.changes);
         writer.insert(row, parcels.wkb(i));
         ++report.classCounts[static_cast<std::size_t>(scores[i].klasse - 1)];
         if (i % 1024 == 0) feedback.checkCancelled();
     }
+    previous.finish(report.changes);
     ws.ensureSpatialIndex("risico_percelen");
     report.parcels = static_cast<std::int64_t>(parcels.size());
     report.seconds["schrijven"] = since(t);

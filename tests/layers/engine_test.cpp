@@ -176,7 +176,8 @@ TEST_F(EngineTest, RunRecordedAndDeterministic)
         auto st = ws.db().prepare("SELECT *, hex(geom) AS geom_hex FROM risico_percelen ORDER BY fid");
         while (st.step()) {
             for (int c = 0; c < st.columnCount(); ++c)
-                if (st.columnName(c) != "run_id" && st.columnName(c) != "geom")
+                if (st.columnName(c) != "run_id" && st.columnName(c) != "geom" && !st.columnName(c).starts_with("vorige_") &&
+                    st.columnName(c) != "verschil_score")
                     o << (st.isNull(c) ? "NULL" : st.columnText(c)) << '|';
             o << '\n';
         }
@@ -188,6 +189,11 @@ TEST_F(EngineTest, RunRecordedAndDeterministic)
     auto second = layers::buildRiskMap(ws, settingsFrom(kProject), std::nullopt, feedback);
     EXPECT_NE(second.runId, m_report.runId);
     EXPECT_EQ(dump(), first);
+    // Same inputs: the change since the previous run is nil everywhere.
+    EXPECT_EQ(ws.db().queryInt("SELECT count(*) FROM risico_percelen WHERE verschil_score <> 0 OR verschil_score IS NULL"
+                               " OR vorige_klasse <> risico_klasse OR vorige_run_id <> '" + m_report.runId + "'"),
+              0);
+    EXPECT_EQ(second.changes.same, second.parcels);
     auto st = ws.db().prepare("SELECT model_version, parameters, inputs, timings FROM rk_runs WHERE run_id = ?");
     st.bind(1, second.runId);
     ASSERT_TRUE(st.step());
@@ -295,7 +301,8 @@ TEST(EngineCli, BuildThenExportCsv)
     std::string expected = "fid,perceel_id,gemeente";
     for (const auto& c : kIndicators) expected += "," + c;
     // `riskmap build` adds rtm_risico (the RTM carried to parcels) after the columns of buildRiskMap.
-    expected += ",risico_score,risico_klasse,verklaring,run_id,rtm_risico,geom_wkt\r";
+    expected += ",risico_score,risico_klasse,verklaring,run_id,vorige_score,verschil_score,vorige_klasse,vorige_run_id,rtm_risico,"
+                "geom_wkt\r";
     EXPECT_EQ(header, expected);
     auto gpkg = runCli({"export", dir.file("ws.sqlite"), "risico_percelen", "--out", dir.file("r.gpkg")});
     EXPECT_EQ(gpkg.exitCode, 0) << gpkg.err;

@@ -33,10 +33,8 @@ public:
     /// Features of `targets` (in the mask) whose distance to the subject is at most `distance`
     /// (0 inside or touching), in ascending index order. Throws GeosError.
     std::vector<std::size_t> within(const FeatureSet& targets, double distance, const FeatureMask& mask = {});
-    std::size_t countWithin(const FeatureSet& targets, double distance, const FeatureMask& mask = {})
-    {
-        return within(targets, distance, mask).size();
-    }
+    /// The number of features within(targets, distance, mask) would return, without listing them.
+    std::size_t countWithin(const FeatureSet& targets, double distance, const FeatureMask& mask = {});
     /// Exact distance from the subject to the nearest feature (in the mask); with `excludeIntersecting`,
     /// features that intersect the subject are skipped (the nearest *other* one). Nullopt when there is
     /// none; with `cap`, the search stops there and returns `cap` when nothing is nearer.
@@ -55,6 +53,8 @@ public:
     std::optional<std::pair<double, double>> subjectPointOnSurface();
 
 private:
+    template <typename OnHit>
+    void forEachWithin(const FeatureSet& targets, double distance, const FeatureMask& mask, OnHit&& onHit);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -7,6 +7,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
 #include "riskmap/layers/opportunity_settings.hpp"
+#include "riskmap/layers/previous_run.hpp"
 #include "riskmap/layers/study_grid.hpp"
 
 #include <cstdint>
@@ -52,6 +53,7 @@ struct OpportunityMapReport {
     std::string geotiffPath;
     std::string note;
     std::map<std::string, double> seconds;  ///< per step and "totaal"
+    ClassChanges changes;                   ///< class moves per cel_id since the previous gelegenheidskaart
 };
 
 /// Builds the grid and replaces the layer `gelegenheidskaart` (cell polygons; columns

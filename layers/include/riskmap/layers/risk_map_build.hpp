@@ -6,6 +6,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/engine_settings.hpp"
+#include "riskmap/layers/previous_run.hpp"
 
 #include <map>
 #include <optional>
@@ -23,11 +24,13 @@ struct RiskBuildReport {
     std::vector<std::string> missingLayers;
     std::vector<std::string> warnings;      ///< inputs that could not be read (their columns stay empty)
     std::map<std::string, double> seconds;  ///< per step and "totaal"
+    ClassChanges changes;                   ///< class moves since the previous run of risico_percelen
 };
 
 /// Computes the indicators and scores of every parcel and replaces the layer `risico_percelen`
 /// (parcel polygon, perceel_id, gemeente, one column per indicator, risico_score, risico_klasse,
-/// verklaring, run_id); stores the run in rk_runs (parameters, input checksums, model version,
+/// verklaring, run_id, and vorige_score / verschil_score / vorige_klasse / vorige_run_id from the layer it
+/// replaces, matched on perceel_id: NULL on the first run and for new parcels); stores the run in rk_runs (parameters, input checksums, model version,
 /// timings). Without `referenceDate`, defaultReferenceDate() decides.
 /// Throws InputError without a `percelen` layer, UsageError for bad settings, CancelledError.
 RiskBuildReport buildRiskMap(gis::Workspace& workspace, const EngineSettings& settings,

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Plain-array point distances and point-in-polygon for a query subject.
+#include "subject_outline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace riskmap::gis::detail {
+
+bool SubjectOutline::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
+{
+    m_parts.clear();
+    m_areal = m_linear = false;
+    m_usable = g && GEOSisEmpty_r(ctx, g) == 0 && add(ctx, g) && !m_parts.empty() && !(m_areal && m_linear);
+    return m_usable;
+}
+
+bool SubjectOutline::addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g)
+{
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
+    unsigned int size = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size)) return false;
+    if (size == 0) return true;
+    std::vector<double> xy(2 * static_cast<std::size_t>(size));
+    if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0)) return false;
+    m_parts.push_back(std::move(xy));
+    return true;
+}
+
+bool SubjectOutline::add(GEOSContextHandle_t ctx, const GEOSGeometry* g)
+{
+    switch (GEOSGeomTypeId_r(ctx, g)) {
+    case GEOS_POINT:
+    case GEOS_LINESTRING:
+    case GEOS_LINEARRING:
+        m_linear = true;
+        return addSequence(ctx, g);
+    case GEOS_POLYGON: {
+        m_areal = true;
+        if (!addSequence(ctx, GEOSGetExteriorRing_r(ctx, g))) return false;
+        const int holes = GEOSGetNumInteriorRings_r(ctx, g);
+        for (int i = 0; i < holes; ++i)
+            if (!addSequence(ctx, GEOSGetInteriorRingN_r(ctx, g, i))) return false;
+        return true;
+    }
+    case GEOS_MULTIPOINT:
+    case GEOS_MULTILINESTRING:
+    case GEOS_MULTIPOLYGON:
+    case GEOS_GEOMETRYCOLLECTION: {
+        const int n = GEOSGetNumGeometries_r(ctx, g);
+        for (int i = 0; i < n; ++i)
+            if (!add(ctx, GEOSGetGeometryN_r(ctx, g, i))) return false;
+        return true;
+    }
+    default: return false;
+    }
+}
+
+double SubjectOutline::edgeDistance2(double x, double y) const
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& p : m_parts) {
+        const std::size_t n = p.size() / 2;
+        if (n == 1) {
+            best = std::min(best, (x - p[0]) * (x - p[0]) + (y - p[1]) * (y - p[1]));
+            continue;
+        }
+        for (std::size_t k = 0; k + 1 < n; ++k) {
+            const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
+            const double dx = bx - ax, dy = by - ay;
+            const double len2 = dx * dx + dy * dy;
+            double t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0.0;
+            t = std::clamp(t, 0.0, 1.0);
+            const double ex = ax + t * dx - x, ey = ay + t * dy - y;
+            best = std::min(best, ex * ex + ey * ey);
+        }
+    }
+    return best;
+}
+
+bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
+{
+    // Vertices first: most points near a small parcel are close to one of its corners.
+    for (const auto& p : m_parts)
+        for (std::size_t k = 0; k + 1 < p.size(); k += 2)
+            if ((x - p[k]) * (x - p[k]) + (y - p[k + 1]) * (y - p[k + 1]) <= limit2) return true;
+    return edgeDistance2(x, y) <= limit2;
+}
+
+bool SubjectOutline::interiorContains(double x, double y) const
+{
+    if (!m_areal) return false;
+    bool inside = false;
+    for (const auto& p : m_parts) {
+        const std::size_t n = p.size() / 2;
+        for (std::size_t k = 0; k + 1 < n; ++k) {
+            const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
+            if ((ay > y) != (by > y) && x < ax + (y - ay) * (bx - ax) / (by - ay)) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+double SubjectOutline::distance(double x, double y) const
+{
+    const double d2 = edgeDistance2(x, y);
+    if (d2 == 0 || interiorContains(x, y)) return 0.0;
+    return std::sqrt(d2);
+}
+
+}  // namespace riskmap::gis::detail

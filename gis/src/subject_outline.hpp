@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A query subject's vertices in plain arrays, for cheap exact distances to points (private to gis).
+#pragma once
+
+#include <geos_c.h>
+
+#include <vector>
+
+namespace riskmap::gis::detail {
+
+/// The subject's rings (polygons) or lines/points, as interleaved x,y arrays. Measuring a point against
+/// these costs a few multiplications per segment, where a GEOS distance call allocates and dispatches.
+class SubjectOutline {
+public:
+    /// Reads `g` (point, line, polygon or a homogeneous multi-geometry). Returns false (and leaves the
+    /// outline unusable) for empty geometries and mixed collections: callers then fall back to GEOS.
+    bool read(GEOSContextHandle_t ctx, const GEOSGeometry* g);
+    bool usable() const { return m_usable; }
+    /// Squared distance from (x, y) to the nearest vertex or edge, ignoring the interior.
+    double edgeDistance2(double x, double y) const;
+    /// edgeDistance2(x, y) <= limit2, stopping at the first vertex or edge close enough.
+    bool edgeWithin(double x, double y, double limit2) const;
+    /// True when (x, y) lies strictly inside an areal subject (even-odd over all rings); false for
+    /// lines and points. Points on an edge may go either way: callers test edgeDistance2 first.
+    bool interiorContains(double x, double y) const;
+    /// Exact planar distance from (x, y) to the subject: 0 inside.
+    double distance(double x, double y) const;
+
+private:
+    bool add(GEOSContextHandle_t ctx, const GEOSGeometry* g);
+    bool addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g);
+    std::vector<std::vector<double>> m_parts;  ///< x0,y0,x1,y1,... (rings closed)
+    bool m_areal = false;
+    bool m_linear = false;
+    bool m_usable = false;
+};
+
+}  // namespace riskmap::gis::detail
