@@ -46,10 +46,15 @@ void printWorkspaceSummary(std::ostream& out, gis::Workspace& workspace, bool fu
                       static_cast<long long>(p.rowsRead), static_cast<long long>(p.rowsImported),
                       static_cast<long long>(p.rowsRepaired), static_cast<long long>(p.rowsRejected));
         out << line;
-        if (!p.sourcePath.empty())
-            out << "      " << p.sourcePath << (p.sourceLayer.empty() ? "" : " [" + p.sourceLayer + "]")
-                << " sha256 " << p.sha256.substr(0, 16) << "…\n      CRS " << p.sourceCrs << " via " << p.projOperation
-                << (p.ballpark ? " (GROF: ballpark)" : "") << ", door " << p.user << '\n';
+        if (!p.sourcePath.empty()) {
+            out << "      " << p.sourcePath << (p.sourceLayer.empty() ? "" : " [" + p.sourceLayer + "]");
+            if (!p.sha256.empty()) out << " sha256 " << p.sha256.substr(0, 16) << "…";
+            out << '\n';
+        }
+        // Derived layers (build, plan) have no source CRS of their own.
+        if (!p.sourceCrs.empty())
+            out << "      CRS " << p.sourceCrs << " via " << p.projOperation << (p.ballpark ? " (GROF: ballpark)" : "")
+                << ", door " << p.user << '\n';
         if (auto rate = p.geocodeMatchRate()) {
             std::snprintf(line, sizeof line, "      geocodering: %lld van %lld adressen gevonden (%.1f %%)\n",
                           static_cast<long long>(p.rowsGeocoded), static_cast<long long>(p.rowsGeocodeAttempted), 100.0 * *rate);
