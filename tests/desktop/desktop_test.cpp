@@ -7,6 +7,7 @@
 #include "tiny_workspace.hpp"
 
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/audit_log.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "test_support.hpp"
 
@@ -151,4 +152,40 @@ TEST(DesktopSearch, BoundParametersFindExactlyTheRightRows)
     EXPECT_EQ(desktop::searchFeatures(w.db(), SearchKind::Parcel, "DBG00").size(), 0u);  // no percelen layer
     EXPECT_THROW(desktop::searchFeatures(w.db(), SearchKind::Address, "Dorpsstraat"), riskmap::UsageError);
     EXPECT_EQ(w.countRows("vestigingen"), 2);
+}
+
+TEST(DesktopWindow, ViewsOfConfidentialLayersAreLoggedOncePerSessionWithThePurpose)
+{
+    app();
+    riskmap::test::TempDir dir;
+    const std::string ws = dir.file("ws.sqlite");
+    riskmap::test::buildDesktopWorkspace(ws);
+    {
+        auto w = gis::Workspace::open(ws);
+        // The tiny workspace registers no layers: give two a classification.
+        for (const auto& [name, level] : {std::pair{"vestigingen", "vertrouwelijk"}, std::pair{"panden", "openbaar"}}) {
+            gis::LayerRecord r;
+            r.name = name;
+            r.kind = "vector";
+            r.classification = level;
+            r.updatedAt = "2026-01-01T00:00:00Z";
+            w.registerLayer(r);
+        }
+    }
+    {
+        desktop::MainWindow window;
+        window.setInteractive(false);
+        window.setViewPurpose("RIEC-casus 2027-04");
+        window.openWorkspace(QString::fromStdString(ws));
+        window.showAttributeTable("vestigingen");
+        window.showAttributeTable("vestigingen");  // the same session: no second entry
+    }
+    auto w = gis::Workspace::open(ws, true);
+    const auto entries = gis::readAudit(w.db());
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].action, "view");
+    EXPECT_EQ(entries[0].target, "vestigingen");
+    EXPECT_EQ(entries[0].purpose, "RIEC-casus 2027-04");
+    EXPECT_FALSE(entries[0].user.empty());
+    EXPECT_EQ(gis::verifyAudit(w.db()), 1);
 }

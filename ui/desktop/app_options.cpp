@@ -18,6 +18,7 @@ QString appUsage()
         "  --lang nl|en  taal van de bediening (standaard nl; en bij een systeemtaal anders dan nl/en)\n"
         "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n"
         "  --project P   projectbestand voor Importeren, Kaarten bouwen en Controles plannen\n"
+        "  --purpose T   doel van de inzage (doelbinding), vastgelegd in het auditlog\n"
         "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n");
 }
 
@@ -55,6 +56,8 @@ AppOptions parseAppOptions(const QStringList& args)
             if (o.language != "nl" && o.language != "en") throw UsageError("--lang verwacht nl of en");
         } else if (a == "--project") {
             o.project = value(i, a);
+        } else if (a == "--purpose") {
+            o.purpose = value(i, a);
         } else if (a == "--grab-window") {
             o.grabWindow = value(i, a);
         } else if (a == "--timing") {

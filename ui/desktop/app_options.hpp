@@ -20,6 +20,7 @@ struct AppOptions {
     QStringList layers;              ///< empty: all
     int timingRepeats = 0;           ///< --timing N: render N extra times and report the times
     QString language;                ///< --lang nl|en; empty: Dutch unless the system asks for another language
+    QString purpose;                 ///< --purpose T: doelbinding recorded with views of confidential layers
     QString project;                 ///< --project P.toml: settings and mappings for Import, Build and Plan
     QString grabWindow;              ///< --grab-window F: show the window, save a screenshot after the first render, exit
 };

@@ -82,6 +82,7 @@ int main(int argc, char** argv)
         if (dutch && translator.load(QStringLiteral(":/i18n/riskmap_nl.qm"))) app.installTranslator(&translator);
         if (!options.snapshot.isEmpty()) return snapshot(options);
         desktop::MainWindow window;
+        window.setViewPurpose(options.purpose);  // before opening: the first views are logged with it
         if (!options.workspace.isEmpty()) window.openWorkspace(options.workspace);
         if (!options.project.isEmpty()) window.setProjectFile(options.project);
         // --layers and --extent as for --snapshot: the window opens on that view.

@@ -86,7 +86,10 @@ void MainWindow::buildDocks()
     m_layersPanel = new LayersPanel(layersDock);
     layersDock->setWidget(m_layersPanel);
     addDockWidget(Qt::LeftDockWidgetArea, layersDock);
-    connect(m_layersPanel, &LayersPanel::layersChanged, this, [this] { m_canvas->setLayers(m_layersPanel->layers()); });
+    connect(m_layersPanel, &LayersPanel::layersChanged, this, [this] {
+        m_canvas->setLayers(m_layersPanel->layers());
+        auditVisibleLayers("kaart");
+    });
 
     m_identifyDock = new QDockWidget(tr("Identify"), this);
     m_identifyDock->setObjectName("identificeren");
@@ -266,6 +269,7 @@ void MainWindow::openWorkspace(const QString& path)
 {
     m_workspace.emplace(gis::Workspace::open(path.toStdString(), true));
     m_workspacePath = path;
+    m_viewAudit.emplace(path.toStdString(), m_viewPurpose.toStdString());
     auto renderer = std::make_shared<render::MapRenderer>(path.toStdString());
     const auto layers = renderer->defaultLayers();
     const auto extent = renderer->fullExtent(layers);
@@ -284,11 +288,38 @@ void MainWindow::openWorkspace(const QString& path)
     if (m_tableLayer->count() > 0) showAttributeTable(m_tableLayer->currentText());
     refreshPhotoYears();
     setWindowTitle(tr("Risicokaart — %1").arg(path));
+    auditVisibleLayers("kaart");
+}
+
+void MainWindow::setViewPurpose(const QString& purpose)
+{
+    m_viewPurpose = purpose;
+    if (m_viewAudit) m_viewAudit->setPurpose(purpose.toStdString());
+}
+
+void MainWindow::auditVisibleLayers(const char* how)
+{
+    if (!m_viewAudit) return;
+    std::vector<std::string> shown;
+    for (const auto& l : m_layersPanel->layers())
+        if (l.visible && !l.raster) shown.push_back(l.name);
+    try {
+        m_viewAudit->recordShown(shown, how);
+    } catch (const std::exception& e) {
+        showError(tr("Inzage kon niet in het auditlog worden vastgelegd: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
 {
     if (!m_workspace) return;
+    if (m_viewAudit) {
+        try {
+            m_viewAudit->recordShown({layer.toStdString()}, "attributentabel");
+        } catch (const std::exception& e) {
+            showError(tr("Inzage kon niet in het auditlog worden vastgelegd: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
     try {
         m_tableModel->load(m_workspace->db(), layer.toStdString());
     } catch (const std::exception& e) {

@@ -2,6 +2,8 @@
 // The analyst's main window: map canvas, layers, identify, attribute table and search.
 #pragma once
 
+#include "view_audit.hpp"
+
 #include "job_runner.hpp"
 #include "risk_zone_store.hpp"
 #include "riskmap/gis/workspace.hpp"
@@ -59,6 +61,8 @@ public:
     /// Whether dialogs may open (zone form, error boxes); off in tests and scripts, where a
     /// closed zone gets default attributes and errors go to the status bar and lastMessage().
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    /// The doelbinding recorded with every view of a confidential layer (`--purpose`).
+    void setViewPurpose(const QString& purpose);
     const QString& lastMessage() const { return m_lastMessage; }
 
     /// The project file whose mappings and settings Import, Build and Plan use (empty: defaults).
@@ -113,6 +117,9 @@ private:
     void jobFinished(const QString& title, const JobOutcome& outcome);
 
     std::optional<gis::Workspace> m_workspace;
+    std::optional<ViewAudit> m_viewAudit;
+    QString m_viewPurpose;
+    void auditVisibleLayers(const char* how);
     QString m_workspacePath;
     QString m_projectPath;
     JobRunner* m_jobs = nullptr;
