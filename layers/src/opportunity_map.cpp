@@ -238,27 +238,8 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
 
-    const std::string finishedAt = core::nowIsoUtc();
-    gis::ProvenanceRecord prov;
-    prov.layer = "gelegenheidskaart";
-    prov.action = "build";
-    prov.sourcePath = ws.path();
-    prov.startedAt = startedAt;
-    prov.finishedAt = finishedAt;
-    prov.rowsRead = prov.rowsImported = report.cells;
-    prov.user = gis::currentUser();
-    prov.toolVersion = RISKMAP_VERSION;
-    const std::int64_t provId = ws.addProvenance(prov);
-    gis::LayerRecord record;
-    record.name = "gelegenheidskaart";
-    record.kind = "output";
-    record.geometryType = "POLYGON";
-    record.classification = detail::strictestClassification(ws, used);
-    record.legalBasis = "Afgeleid uit de invoerlagen (gelegenheidskaart, run " + report.runId + ")";
-    record.featureCount = report.cells;
-    record.updatedAt = finishedAt;
-    record.provenanceId = provId;
-    ws.registerLayer(record);
+    const std::string finishedAt =
+        detail::registerOutputLayer(ws, "gelegenheidskaart", "POLYGON", report.cells, used, "gelegenheidskaart", report.runId, startedAt);
 
     std::ostringstream summary;
     summary << "{\"reference_date\":" << jsonText(core::formatIsoDate(reference)) << ",\"cells\":" << report.cells

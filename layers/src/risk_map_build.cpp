@@ -141,37 +141,10 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     report.seconds["schrijven"] = since(t);
     report.seconds["totaal"] = since(started);
 
-    const std::string finishedAt = core::nowIsoUtc();
-    gis::ProvenanceRecord prov;
-    prov.layer = "risico_percelen";
-    prov.action = "build";
-    prov.sourcePath = ws.path();
-    prov.startedAt = startedAt;
-    prov.finishedAt = finishedAt;
-    prov.rowsRead = prov.rowsImported = report.parcels;
-    prov.user = gis::currentUser();
-    prov.toolVersion = RISKMAP_VERSION;
-    const std::int64_t provId = ws.addProvenance(prov);
-    gis::LayerRecord record;
-    record.name = "risico_percelen";
-    record.kind = "output";
-    record.geometryType = geometryType;
-    record.classification = strictestClassification(ws, table.layersUsed);
-    record.legalBasis = "Afgeleid uit de invoerlagen (risicokaart, run " + report.runId + ")";
-    record.featureCount = report.parcels;
-    record.updatedAt = finishedAt;
-    record.provenanceId = provId;
-    ws.registerLayer(record);
+    const std::string finishedAt = detail::registerOutputLayer(ws, "risico_percelen", geometryType, report.parcels,
+                                                               table.layersUsed, "risicokaart", report.runId, startedAt);
 
-    std::ostringstream timings, summary;
-    timings.precision(6);
-    timings << "{";
-    bool first = true;
-    for (const auto& [k, v] : report.seconds) {
-        timings << (first ? "" : ",") << jsonText(k) << ":" << v;
-        first = false;
-    }
-    timings << "}";
+    std::ostringstream summary;
     summary << "{\"reference_date\":" << jsonText(report.referenceDate)
             << ",\"reference_date_guessed\":" << (report.referenceDateGuessed ? "true" : "false")
             << ",\"parcels\":" << report.parcels << ",\"classes\":[";
@@ -183,7 +156,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
                           " timings, report) VALUES (?,?,?,?,?,?,?,?,?)");
     run.bind(1, report.runId).bind(2, "build").bind(3, startedAt).bind(4, finishedAt);
     run.bind(5, "{\"reference_date\":" + jsonText(report.referenceDate) + ",\"settings\":" + settings.toJson() + "}");
-    run.bind(6, inputChecksums(ws, table.layersUsed)).bind(7, RISKMAP_MODEL_VERSION).bind(8, timings.str());
+    run.bind(6, inputChecksums(ws, table.layersUsed)).bind(7, RISKMAP_MODEL_VERSION).bind(8, detail::timingsJson(report.seconds));
     run.bind(9, summary.str());
     run.run();
     tx.commit();

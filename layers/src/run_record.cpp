@@ -2,6 +2,8 @@
 // Recording runs: ids, input checksums, classification and the rk_runs row.
 #include "run_record.hpp"
 
+#include "riskmap/core/dates.hpp"
+
 #include "riskmap/layers/layer_schema.hpp"
 
 #include <algorithm>
@@ -42,6 +44,33 @@ std::string inputChecksums(gis::Workspace& ws, const std::vector<std::string>& l
     }
     o << "}";
     return o.str();
+}
+
+std::string registerOutputLayer(gis::Workspace& ws, const std::string& name, const std::string& geometryType,
+                                std::int64_t rows, const std::vector<std::string>& inputs, const std::string& what,
+                                const std::string& runId, const std::string& startedAt)
+{
+    const std::string finishedAt = core::nowIsoUtc();
+    gis::ProvenanceRecord prov;
+    prov.layer = name;
+    prov.action = "build";
+    prov.sourcePath = ws.path();
+    prov.startedAt = startedAt;
+    prov.finishedAt = finishedAt;
+    prov.rowsRead = prov.rowsImported = rows;
+    prov.user = gis::currentUser();
+    prov.toolVersion = RISKMAP_VERSION;
+    gis::LayerRecord record;
+    record.name = name;
+    record.kind = "output";
+    record.geometryType = geometryType;
+    record.classification = strictestClassification(ws, inputs);
+    record.legalBasis = "Afgeleid uit de invoerlagen (" + what + ", run " + runId + ")";
+    record.featureCount = rows;
+    record.updatedAt = finishedAt;
+    record.provenanceId = ws.addProvenance(prov);
+    ws.registerLayer(record);
+    return finishedAt;
 }
 
 std::string strictestClassification(gis::Workspace& ws, const std::vector<std::string>& layers)

@@ -4,6 +4,7 @@
 
 #include "riskmap/gis/workspace.hpp"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ std::string strictestClassification(gis::Workspace& ws, const std::vector<std::s
 std::string newRunId(gis::SpatialiteDb& db, const std::string& prefix, const std::string& startedAt);
 /// `{"step": seconds, ...}`.
 std::string timingsJson(const std::map<std::string, double>& seconds);
+
+/// Records a derived layer: a provenance entry (action build, rows written) and its registry row
+/// (kind output, the strictest classification of `inputs`). Returns the finish time (ISO).
+std::string registerOutputLayer(gis::Workspace& ws, const std::string& name, const std::string& geometryType,
+                                std::int64_t rows, const std::vector<std::string>& inputs, const std::string& what,
+                                const std::string& runId, const std::string& startedAt);
 
 /// One rk_runs row.
 struct RunRow {

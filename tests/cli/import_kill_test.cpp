@@ -48,7 +48,7 @@ TEST(ImportKill, KilledImportLeavesTheWorkspaceIntact)
     ASSERT_EQ(test::runCli({"init", ws}).exitCode, 0);
     test::writeVectorFile(dir.file("small.gpkg"), "GPKG", {addresses(10)});
     ASSERT_EQ(test::runCli({"import", ws, dir.file("small.gpkg")}).exitCode, 0);
-    test::writeVectorFile(dir.file("big.gpkg"), "GPKG", {addresses(400000)});
+    test::writeVectorFile(dir.file("big.gpkg"), "GPKG", {addresses(600000)});
 
     const std::string errFile = dir.file("stderr.txt");
     const pid_t pid = fork();
@@ -59,12 +59,15 @@ TEST(ImportKill, KilledImportLeavesTheWorkspaceIntact)
         execl(RISKMAP_CLI, RISKMAP_CLI, "import", ws.c_str(), dir.file("big.gpkg").c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
-    // Kill once the import reports real progress (rows are being written).
+    // Kill while the import is writing rows.
     bool sawProgress = false;
     for (int i = 0; i < 600 && !sawProgress; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         const std::string err = slurp(errFile);
-        sawProgress = err.find("import verblijfsobjecten: 20%") != std::string::npos;
+        // The CLI reports progress once a stage runs longer than a second: any
+        // percentage below 100 means rows are being written right now.
+        for (int tenth = 0; tenth < 10 && !sawProgress; ++tenth)
+            sawProgress = err.find("import verblijfsobjecten: " + std::to_string(tenth * 10) + "%") != std::string::npos;
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid) FAIL() << "import finished before it could be killed: " << err;
     }
