@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Report text, .ics files, partner address lists and findings forms of a year plan.
 #include "riskmap/layers/plan_files.hpp"
+#include "riskmap/gis/audit_log.hpp"
 
 #include "riskmap/core/delimited_text.hpp"
 #include "riskmap/core/error.hpp"
@@ -187,6 +188,21 @@ std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string&
         written.push_back(path);
     }
     return written;
+}
+
+int auditPartnerLists(gis::Workspace& workspace, const std::vector<std::string>& files)
+{
+    int entries = 0;
+    gis::Transaction tx(workspace.db());
+    for (const auto& file : files) {
+        const std::string name = std::filesystem::path(file).filename().string();
+        if (name.rfind("adressen_", 0) != 0) continue;
+        gis::appendAudit(workspace.db(), "export", "controle_adressen → " + file, "partner", "integrale controle",
+                         "partnerlijst (controle_id, datum, adres, woning, volgorde)");
+        ++entries;
+    }
+    tx.commit();
+    return entries;
 }
 
 }  // namespace riskmap::layers

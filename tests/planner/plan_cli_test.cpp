@@ -169,6 +169,9 @@ TEST_F(PlanXs, CalendarFilesParseAndPartnerListsHideScores)
         for (const char* hidden : {"risico", "reden", "score", "steekproef", "vbo_id"}) EXPECT_EQ(text.find(hidden), std::string::npos) << name << " " << hidden;
     }
     EXPECT_GE(partnerFiles, 2);  // Gemeente and Politie always
+    // Each partner list leaves the tool: one audit entry per list, profile partner.
+    EXPECT_EQ(column("SELECT count(*) FROM rk_audit WHERE action = 'export' AND profile = 'partner'").at(0),
+              std::to_string(partnerFiles));
 }
 
 TEST_F(PlanXs, SameSeedSamePlanOtherSeedOtherDraw)

@@ -67,6 +67,7 @@ void planNextYear(const layers::ProjectFile& project, gis::Workspace& workspace,
     const auto plan = layers::planYear(workspace, year, settings, feedback);
     layers::writePlanLayers(workspace, plan);
     const auto files = layers::writePlanFiles(plan, (out / ("controles-" + std::to_string(year))).string());
+    layers::auditPartnerLists(workspace, files);
     std::cout << layers::planReport(plan) << "Controleplan " << year << ": lagen controles en controle_adressen, "
               << files.size() << " bestanden in " << (out / ("controles-" + std::to_string(year))).string() << '\n';
 }

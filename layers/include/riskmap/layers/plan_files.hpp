@@ -2,6 +2,8 @@
 // What a year plan gives to people: the printed report, calendar files, partner lists and findings forms.
 #pragma once
 
+#include "riskmap/gis/workspace.hpp"
+
 #include "riskmap/layers/year_plan.hpp"
 
 #include <string>
@@ -25,5 +27,9 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day);
 /// filled in and read back with `riskmap import WS FILE --layer bevindingen`).
 /// Returns the paths written, in order. Throws Error when a file cannot be written.
 std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string& dir);
+
+/// Appends an audit entry (export, profile partner) for every partner address list among
+/// `files`: they leave the tool for the partners. Returns the number of entries.
+int auditPartnerLists(gis::Workspace& workspace, const std::vector<std::string>& files);
 
 }  // namespace riskmap::layers
