@@ -6,6 +6,8 @@
 #include "map_canvas.hpp"
 #include "parcel_explanation.hpp"
 #include "tiny_workspace.hpp"
+#include "riskmap/gis/audit_log.hpp"
+#include "riskmap/gis/workspace.hpp"
 
 #include "../layers/engine_fixture.hpp"
 #include "riskmap/gis/workspace.hpp"
@@ -240,6 +242,14 @@ TEST(DesktopSelection, LinkedBothWaysAndExportedAsCsv)
     const QString all = lines.join('\n');
     EXPECT_TRUE(all.contains("\"x'; DROP TABLE vestigingen; --\"")) << all.toStdString();
     EXPECT_TRUE(all.contains(";O'Brien Autohandel;")) << all.toStdString();
+    {
+        // Like every export: one audit entry, profile analist.
+        auto w = gis::Workspace::open(ws, true);
+        const auto audit = gis::readAudit(w.db());
+        ASSERT_EQ(audit.size(), 1u);
+        EXPECT_EQ(audit[0].action, "export");
+        EXPECT_EQ(audit[0].profile, "analist");
+    }
 
     // Clearing the table selection clears the map.
     win.w.selectFids({});

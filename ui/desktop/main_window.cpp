@@ -10,6 +10,8 @@
 #include "map_canvas.hpp"
 #include "parcel_explanation.hpp"
 #include "selection_export.hpp"
+#include "riskmap/layers/export_profile.hpp"
+#include "riskmap/gis/audit_log.hpp"
 #include "zone_form.hpp"
 
 #include "riskmap/core/error.hpp"
@@ -793,7 +795,29 @@ bool MainWindow::exportSelection(const QString& path)
         return false;
     }
     try {
-        writeSelectionCsv(*m_tableModel, rows, path);
+        // The same rules as `riskmap export` with profile analist: police rows stay in the
+        // tool, a refused layer is refused here too, and the export is audit-logged.
+        const std::string layer = m_tableLayer->currentText().toStdString();
+        auto ws = gis::Workspace::open(m_workspacePath.toStdString());
+        gis::LayerRecord record;
+        record.name = layer;
+        if (auto registered = ws.layer(layer)) record = *registered;
+        std::vector<std::string> columns;
+        for (const auto& c : m_tableModel->columnNames()) columns.push_back(c.toStdString());
+        const auto policy = layers::decideExportPolicy(layers::Profile::Analist, record, columns);
+        const auto rubricering = std::find(columns.begin(), columns.end(), "rubricering");
+        std::vector<int> kept;
+        for (int row : rows)
+            if (rubricering == columns.end() ||
+                m_tableModel->rowTexts(row)[int(rubricering - columns.begin())] != "politiegegevens")
+                kept.push_back(row);
+        writeSelectionCsv(*m_tableModel, kept, path, policy.columns);
+        gis::Transaction tx(ws.db());
+        gis::appendAudit(ws.db(), "export", layer + " (selectie) → " + path.toStdString(), "analist",
+                         m_viewPurpose.isEmpty() ? "analist" : m_viewPurpose.toStdString(),
+                         std::to_string(kept.size()) + " rijen uit de desktop-app");
+        tx.commit();
+        rows = kept;
     } catch (const std::exception& e) {
         m_lastMessage = QString::fromUtf8(e.what());
         return false;

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
 #include <vector>
 
 namespace riskmap::desktop {
@@ -13,7 +14,9 @@ class AttributeTableModel;
 
 /// Writes the header and the given source rows of `model` to `path`: fields separated by ';',
 /// quoted with '"' when they hold ';', '"', or a line break. Throws Error when it cannot write.
-void writeSelectionCsv(const AttributeTableModel& model, const std::vector<int>& rows, const QString& path);
+/// Only the `columns` named (an export profile's columns) are written, in the model's order.
+void writeSelectionCsv(const AttributeTableModel& model, const std::vector<int>& rows, const QString& path,
+                       const std::vector<std::string>& columns);
 
 /// One CSV line of `fields` (without the line break), quoted as writeSelectionCsv does.
 QString csvLine(const QStringList& fields);
