@@ -196,10 +196,12 @@ int auditPartnerLists(gis::Workspace& workspace, const std::vector<std::string>&
     gis::Transaction tx(workspace.db());
     for (const auto& file : files) {
         const std::string name = std::filesystem::path(file).filename().string();
-        if (name.rfind("adressen_", 0) != 0) continue;
-        gis::appendAudit(workspace.db(), "export", "controle_adressen → " + file, "partner", "integrale controle",
-                         "partnerlijst (controle_id, datum, adres, woning, volgorde)");
-        ++entries;
+        // Partner lists go to the partners; calendars and findings forms stay with the team.
+        const bool partner = name.rfind("adressen_", 0) == 0;
+        gis::appendAudit(workspace.db(), "export", "controles → " + file, partner ? "partner" : "analist",
+                         "integrale controle",
+                         partner ? "partnerlijst (controle_id, datum, adres, woning, volgorde)" : "agenda of bevindingenformulier");
+        if (partner) ++entries;
     }
     tx.commit();
     return entries;

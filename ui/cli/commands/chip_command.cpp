@@ -6,6 +6,7 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/parcel_chips.hpp"
 
+#include "riskmap/gis/audit_log.hpp"
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -28,6 +29,13 @@ int ChipCommand::run()
     auto workspace = gis::Workspace::open(m_workspace);
     const bool byVbo = !m_vbo.empty();
     const auto files = layers::writeParcelChips(workspace, byVbo ? m_vbo : m_parcel, byVbo, m_out, m_size);
+    {
+        // A chip names a parcel and shows its yard: it is an export like any other.
+        gis::Transaction tx(workspace.db());
+        gis::appendAudit(workspace.db(), "export", "luchtfoto-uitsnede " + (byVbo ? m_vbo : m_parcel) + " → " + m_out,
+                         "analist", "controledossier", std::to_string(files.size()) + " bestanden");
+        tx.commit();
+    }
     for (const auto& f : files) std::cout << f.year << ": " << f.path << '\n';
     return 0;
 }

@@ -28,8 +28,9 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day);
 /// Returns the paths written, in order. Throws Error when a file cannot be written.
 std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string& dir);
 
-/// Appends an audit entry (export, profile partner) for every partner address list among
-/// `files`: they leave the tool for the partners. Returns the number of entries.
+/// Appends an audit entry for every file written: profile partner for the partner address
+/// lists (they leave the tool), analist for calendars and findings forms. Returns the
+/// number of partner lists.
 int auditPartnerLists(gis::Workspace& workspace, const std::vector<std::string>& files);
 
 }  // namespace riskmap::layers
