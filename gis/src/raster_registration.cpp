@@ -3,6 +3,7 @@
 #include "riskmap/gis/raster_registration.hpp"
 
 #include "gdal_handles.hpp"
+#include "workspace_schema.hpp"
 #include "riskmap/core/dates.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/sha256.hpp"
@@ -243,28 +244,7 @@ RasterInfo registerRaster(const std::string& path, const std::string& workspaceP
     return info;
 }
 
-void ensureRasterTables(SpatialiteDb& db)
-{
-    db.exec(R"SQL(
-CREATE TABLE IF NOT EXISTS rk_rasters (
-  id INTEGER PRIMARY KEY,
-  layer TEXT NOT NULL,
-  year INTEGER,
-  path TEXT NOT NULL,
-  driver TEXT NOT NULL,
-  sha256 TEXT NOT NULL,
-  crs TEXT NOT NULL,
-  min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
-  pixel_size_x REAL NOT NULL, pixel_size_y REAL NOT NULL,
-  bands INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
-  has_overviews INTEGER NOT NULL,
-  overview_path TEXT,
-  registered_at TEXT NOT NULL,
-  UNIQUE (layer, path)
-);
-CREATE INDEX IF NOT EXISTS rk_rasters_layer_year ON rk_rasters(layer, year);
-)SQL");
-}
+void ensureRasterTables(SpatialiteDb& db) { db.exec(rasterTablesSql()); }
 
 std::int64_t storeRaster(SpatialiteDb& db, const std::string& layer, std::optional<int> year, const RasterInfo& info)
 {

@@ -4,6 +4,29 @@
 
 namespace riskmap::gis {
 
+const char* rasterTablesSql()
+{
+    return R"sql(
+CREATE TABLE IF NOT EXISTS rk_rasters (
+  id INTEGER PRIMARY KEY,
+  layer TEXT NOT NULL,
+  year INTEGER,
+  path TEXT NOT NULL,
+  driver TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  crs TEXT NOT NULL,
+  min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
+  pixel_size_x REAL NOT NULL, pixel_size_y REAL NOT NULL,
+  bands INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+  has_overviews INTEGER NOT NULL,
+  overview_path TEXT,
+  registered_at TEXT NOT NULL,
+  UNIQUE (layer, path)
+);
+CREATE INDEX IF NOT EXISTS rk_rasters_layer_year ON rk_rasters(layer, year);
+)sql";
+}
+
 const std::vector<std::string>& workspaceMigrations()
 {
     static const std::vector<std::string> migrations = {
@@ -64,23 +87,7 @@ ALTER TABLE rk_provenance ADD COLUMN rows_geocoded INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE rk_provenance ADD COLUMN geocode_match_rate REAL;
 ALTER TABLE rk_provenance ADD COLUMN warnings TEXT;
 ALTER TABLE rk_provenance ADD COLUMN extent TEXT;
-CREATE TABLE IF NOT EXISTS rk_rasters (
-  id INTEGER PRIMARY KEY,
-  layer TEXT NOT NULL,
-  year INTEGER,
-  path TEXT NOT NULL,
-  driver TEXT NOT NULL,
-  sha256 TEXT NOT NULL,
-  crs TEXT NOT NULL,
-  min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
-  pixel_size_x REAL NOT NULL, pixel_size_y REAL NOT NULL,
-  bands INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
-  has_overviews INTEGER NOT NULL,
-  overview_path TEXT,
-  registered_at TEXT NOT NULL,
-  UNIQUE (layer, path)
-);
-CREATE INDEX IF NOT EXISTS rk_rasters_layer_year ON rk_rasters(layer, year);
+)sql" + std::string(rasterTablesSql()) + R"sql(
 )sql",
         // 3: the tamper-evident audit log (append-only; each entry hashes the previous one).
         R"sql(

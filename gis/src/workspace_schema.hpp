@@ -7,6 +7,9 @@
 
 namespace riskmap::gis {
 
+/// The registered-raster tables (part of migration 2; also used for plain files).
+const char* rasterTablesSql();
+
 /// Migration i brings the schema from version i to i + 1.
 const std::vector<std::string>& workspaceMigrations();
 
