@@ -92,9 +92,10 @@ TEST(MapRenderer, PngHasLayerColoursAtKnownPixels)
     ASSERT_EQ(img.size(), QSize(400, 200));
     // Pand (default fill 90,90,90) at world (X0+50, Y0+50) → pixel (150, 100).
     expectColour(img, 150, 100, QColor(90, 90, 90));
-    // Class 1 parcel west (world X0-50) → pixel 50; class 5 east (world X0+150) → pixel 250; opacity 0.8.
-    expectColour(img, 50, 100, overWhite(render::riskRamp()[0], 0.8));
-    expectColour(img, 250, 100, overWhite(render::riskRamp()[4], 0.8));
+    // Class 1 parcel west (world X0-50) → pixel 50; class 5 east (world X0+150) → pixel 250;
+    // opacity 0.55, so an aerial photo below shows through.
+    expectColour(img, 50, 100, overWhite(render::riskRamp()[0], 0.55));
+    expectColour(img, 250, 100, overWhite(render::riskRamp()[4], 0.55));
     // Outside every feature: the white background (world X0+250 → pixel 350; y above Y0+100 → row 20).
     expectColour(img, 350, 100, QColor(255, 255, 255));
     expectColour(img, 150, 20, QColor(255, 255, 255));

@@ -12,7 +12,8 @@
 #include "selection_export.hpp"
 #include "riskmap/layers/export_profile.hpp"
 #include "riskmap/gis/audit_log.hpp"
-#include "zone_form.hpp"
+#include "feature_snap.hpp"
+#include "zone_controller.hpp"
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/crs_transform.hpp"
@@ -54,6 +55,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_canvas = new MapCanvas(this);
     setCentralWidget(m_canvas);
     m_jobs = new JobRunner(this);
+    m_zones = new ZoneController(m_canvas, this);
+    connect(m_zones, &ZoneController::error, this, &MainWindow::showError);
+    connect(m_zones, &ZoneController::zonesChanged, this, [this] { showLayerIfNew("risicozones"); });
+    connect(m_zones, &ZoneController::message, this, [this](const QString& text) {
+        m_lastMessage = text;
+        statusBar()->showMessage(text, 8000);
+    });
     buildDocks();
     buildActions();
     m_coordLabel = new QLabel(this);
@@ -71,7 +79,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
     connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
-    connect(m_canvas, &MapCanvas::zoneFinished, this, &MainWindow::zoneFinished);
     connect(m_canvas, &MapCanvas::selectRequested, this, [this](QPointF w, double tol, bool add) { selectAt(w, tol, add); });
     connect(m_canvas, &MapCanvas::filesDropped, this, &MainWindow::importDropped);
     connect(m_jobs, &JobRunner::finished, this, &MainWindow::jobFinished);
@@ -206,18 +213,16 @@ void MainWindow::buildActions()
     auto* tools = new QActionGroup(this);
     auto* pan = add(tr("Pan"), QKeySequence(Qt::Key_P), [this] { m_canvas->setTool(MapCanvas::Tool::Pan); });
     auto* identify = add(tr("Identify"), QKeySequence(Qt::Key_I), [this] { m_canvas->setTool(MapCanvas::Tool::Identify); });
-    auto* draw = add(tr("Draw risk zone"), QKeySequence(Qt::Key_Z), [this] { m_canvas->setTool(MapCanvas::Tool::DrawZone); });
-    draw->setToolTip(tr("Click the corners, double-click or Enter to close, Esc to discard; snaps to parcels and buildings"));
-    auto* undo = m_canvas->undoStack()->createUndoAction(this, tr("Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    auto* redo = m_canvas->undoStack()->createRedoAction(this, tr("Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    viewMenu->addAction(undo);
-    viewMenu->addAction(redo);
-    for (auto* a : {pan, identify, draw}) {
+    const auto& zone = m_zones->actions();
+    for (auto* a : {zone.draw, zone.edit, zone.properties, zone.remove, zone.undo, zone.redo}) viewMenu->addAction(a);
+    toolbar->addAction(zone.draw);
+    toolbar->addAction(zone.edit);
+    for (auto* a : {pan, identify}) {
         a->setCheckable(true);
         tools->addAction(a);
     }
+    tools->addAction(zone.draw);
+    tools->addAction(zone.edit);
     pan->setChecked(true);
     m_canvas->setTool(MapCanvas::Tool::Pan);
 
@@ -271,6 +276,7 @@ void MainWindow::openWorkspace(const QString& path)
 {
     m_workspace.emplace(gis::Workspace::open(path.toStdString(), true));
     m_workspacePath = path;
+    m_zones->setWorkspacePath(path);
     m_viewAudit.emplace(path.toStdString(), m_viewPurpose.toStdString());
     auto renderer = std::make_shared<render::MapRenderer>(path.toStdString());
     const auto layers = renderer->defaultLayers();
@@ -421,76 +427,18 @@ void MainWindow::chooseWorkspace()
 
 QPointF MainWindow::snapToFeatures(QPointF world, double tolerance)
 {
-    if (!m_workspace) return world;
-    const gis::Box box{world.x() - tolerance, world.y() - tolerance, world.x() + tolerance, world.y() + tolerance};
-    double bestVertex = tolerance, bestEdge = tolerance;
-    std::optional<QPointF> vertex, edge;
-    for (const char* layer : {"percelen", "risico_percelen", "panden", "risicozones"}) {
-        if (!m_workspace->db().tableExists(layer)) continue;
-        gis::LayerReader reader(m_workspace->db(), layer, {"fid"}, box);
-        gis::FeatureRow row;
-        while (reader.next(row)) {
-            const auto g = render::parseWkb(row.wkb);
-            for (const auto& part : g.parts)
-                for (std::size_t i = 0; i < part.size(); ++i) {
-                    const double d = std::hypot(part[i].x() - world.x(), part[i].y() - world.y());
-                    if (d <= bestVertex) bestVertex = d, vertex = part[i];
-                    if (i == 0) continue;
-                    // Nearest point on the edge part[i-1]–part[i].
-                    const QPointF a = part[i - 1], ab = part[i] - a;
-                    const double len2 = QPointF::dotProduct(ab, ab);
-                    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(world - a, ab) / len2, 0.0, 1.0) : 0.0;
-                    const QPointF q = a + t * ab;
-                    const double de = std::hypot(q.x() - world.x(), q.y() - world.y());
-                    if (de <= bestEdge) bestEdge = de, edge = q;
-                }
-        }
-    }
-    // Vertices win over edges: a corner is what the analyst aims at.
-    return vertex ? *vertex : edge ? *edge : world;
+    return m_workspace ? desktop::snapToFeatures(*m_workspace, world, tolerance) : world;
 }
 
 std::string MainWindow::saveZone(const std::vector<QPointF>& ring, const ZoneAttributes& attributes)
 {
-    if (m_workspacePath.isEmpty()) return {};
-    const auto check = validateZone(ring);
-    if (!check.valid) {
-        if (check.x && check.y) m_canvas->setProblemMarker(QPointF(*check.x, *check.y));
-        showError(tr("Zone not saved: %1").arg(QString::fromStdString(check.reason)));
-        return {};
-    }
-    m_canvas->setProblemMarker(std::nullopt);
-    try {
-        // A separate writable connection: the read-only one keeps serving the table and identify.
-        auto ws = gis::Workspace::open(m_workspacePath.toStdString(), false);
-        RiskZoneStore store(ws);
-        const std::string id = store.insert(ring, attributes);
-        m_lastMessage = tr("Zone %1 saved").arg(QString::fromStdString(id));
-        statusBar()->showMessage(m_lastMessage, 8000);
-        showLayerIfNew("risicozones");
-        return id;
-    } catch (const std::exception& e) {
-        showError(QString::fromUtf8(e.what()));
-        return {};
-    }
+    return m_zones->saveZone(ring, attributes);
 }
 
-void MainWindow::zoneFinished(const QList<QPointF>& ring)
+void MainWindow::setInteractive(bool interactive)
 {
-    const std::vector<QPointF> vertices(ring.begin(), ring.end());
-    const auto check = validateZone(vertices);
-    if (!check.valid) {
-        saveZone(vertices, {});  // marks the spot and reports, saves nothing
-        return;
-    }
-    ZoneAttributes attributes;
-    attributes.naam = "Nieuwe zone";
-    if (m_interactive) {
-        ZoneForm form(this);
-        if (form.exec() != QDialog::Accepted) return;
-        attributes = form.attributes();
-    }
-    saveZone(vertices, attributes);
+    m_interactive = interactive;
+    m_zones->setInteractive(interactive);
 }
 
 void MainWindow::showLayerIfNew(const std::string& name)

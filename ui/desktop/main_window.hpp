@@ -33,6 +33,7 @@ class AttributeFilterProxy;
 class AttributeTableModel;
 class LayersPanel;
 class MapCanvas;
+class ZoneController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,15 +53,16 @@ public:
     /// Identifies at a world position and fills the identify dock; returns the hit count.
     int identifyAt(QPointF world, double tolerance);
 
-    /// The nearest vertex of percelen, risico_percelen, panden or risicozones within
-    /// `tolerance` metres of `world`, else the nearest point on one of their edges, else `world`.
+    /// Snaps to the features of the open workspace (see snapToFeatures in feature_snap.hpp).
     QPointF snapToFeatures(QPointF world, double tolerance);
     /// Validates and saves a drawn zone (writable connection, one transaction); returns its
     /// zone_id, or empty when refused (the reason is in lastMessage() and marked on the map).
     std::string saveZone(const std::vector<QPointF>& ring, const ZoneAttributes& attributes);
+    /// Drawing, editing and saving risk zones, with their actions and undo stacks.
+    ZoneController* zones() const { return m_zones; }
     /// Whether dialogs may open (zone form, error boxes); off in tests and scripts, where a
     /// closed zone gets default attributes and errors go to the status bar and lastMessage().
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive);
     /// The doelbinding recorded with every view of a confidential layer (`--purpose`).
     void setViewPurpose(const QString& purpose);
     const QString& lastMessage() const { return m_lastMessage; }
@@ -106,7 +108,6 @@ private:
     void updateCoordinates(QPointF world);
     void chooseWorkspace();
     void showError(const QString& message);
-    void zoneFinished(const QList<QPointF>& ring);
     void showLayerIfNew(const std::string& name);
     void chooseImportFiles();
     void askPlanYear();
@@ -126,6 +127,7 @@ private:
     bool m_interactive = true;
     QString m_lastMessage;
     MapCanvas* m_canvas = nullptr;
+    ZoneController* m_zones = nullptr;
     LayersPanel* m_layersPanel = nullptr;
     QTreeWidget* m_identifyTree = nullptr;
     QComboBox* m_tableLayer = nullptr;

@@ -112,6 +112,7 @@ void MapCanvas::zoomToBox(const gis::Box& box)
 void MapCanvas::setTool(Tool tool)
 {
     if (tool != Tool::DrawZone) cancelZone();
+    if (tool != m_tool && m_tool == Tool::EditZone && m_editTool) m_editTool->deactivated();
     m_tool = tool;
     setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : Qt::CrossCursor);
 }
@@ -128,9 +129,14 @@ void MapCanvas::setProblemMarker(std::optional<QPointF> world)
     update();
 }
 
+QPointF MapCanvas::snapped(QPointF world) const
+{
+    return m_snapper ? m_snapper(world, m_snapPixels * m_view.resolution()) : world;
+}
+
 void MapCanvas::addZoneVertex(QPointF world)
 {
-    const QPointF snapped = m_snapper ? m_snapper(world, m_snapPixels * m_view.resolution()) : world;
+    const QPointF snapped = this->snapped(world);
     // A second click on the same spot adds nothing (a zero-length edge would be invalid).
     if (!m_zone.empty() && QLineF(m_zone.back(), snapped).length() < 0.5 * m_view.resolution()) return;
     m_undo.push(new AddVertexCommand(this, snapped));
@@ -155,6 +161,7 @@ void MapCanvas::cancelZone()
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
 {
+    if (auto* t = activeTool(); t && t->mouseDoubleClick(event)) return;
     if (m_tool == Tool::DrawZone && event->button() == Qt::LeftButton) {
         // The double-click's first click added the closing vertex already: close now, and
         // swallow the release that may follow (platforms differ in sending it).
@@ -319,6 +326,7 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.setBrush(Qt::white);
         for (const auto& v : m_zone) p.drawRect(QRectF(m_view.toPixel(v) - QPointF(3, 3), QSizeF(6, 6)));
     }
+    if (auto* t = activeTool()) t->paint(p);
     if (m_problem) {
         const QPointF c = m_view.toPixel(*m_problem);
         p.setRenderHint(QPainter::Antialiasing, true);
@@ -347,6 +355,7 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         m_swipeDragging = true;
         return;
     }
+    if (auto* t = activeTool(); t && t->mousePress(event)) return;
     if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier) && m_tool != Tool::DrawZone) {
         m_boxZooming = true;
         return;
@@ -367,6 +376,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
         setSwipePosition(event->position().x() / std::max(1, width()));
         return;
     }
+    if (auto* t = activeTool(); t && !m_dragging && !m_boxZooming && t->mouseMove(event)) return;
     if (m_boxZooming) {
         m_lastPos = pos;
         update();
@@ -389,6 +399,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
         m_swipeDragging = false;
         return;
     }
+    if (auto* t = activeTool(); t && !m_dragging && !m_boxZooming && t->mouseRelease(event)) return;
     if (m_boxZooming) {
         m_boxZooming = false;
         const QRect r = QRect(m_pressPos, pos).normalized();
@@ -429,6 +440,7 @@ void MapCanvas::wheelEvent(QWheelEvent* event)
 
 void MapCanvas::keyPressEvent(QKeyEvent* event)
 {
+    if (auto* t = activeTool(); t && t->keyPress(event)) return;
     const double step = std::min(width(), height()) / 4.0;
     switch (event->key()) {
     case Qt::Key_Left: setView(m_view.panned(step, 0)); break;

@@ -2,6 +2,7 @@
 // The map canvas: shows the last rendered image at once, renders the new view on a worker thread.
 #pragma once
 
+#include "canvas_tool.hpp"
 #include "riskmap/render/map_renderer.hpp"
 #include "riskmap/render/wkb_geometry.hpp"
 
@@ -22,7 +23,7 @@ namespace riskmap::desktop {
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Pan, Identify, DrawZone };
+    enum class Tool { Pan, Identify, DrawZone, EditZone };
 
     explicit MapCanvas(QWidget* parent = nullptr);
     ~MapCanvas() override;
@@ -37,12 +38,17 @@ public:
     void setFullExtent(const gis::Box& box) { m_fullExtent = box; }
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
+    /// The handler of Tool::EditZone (not owned; must outlive its use, nullptr to unset).
+    void setEditTool(CanvasTool* tool) { m_editTool = tool; }
+    /// `world` snapped by the snapper within the snapping tolerance (unchanged without one).
+    QPointF snapped(QPointF world) const;
     /// Time of the last finished render in milliseconds.
     double lastRenderMs() const { return m_lastRenderMs; }
     /// A highlighted world box (search result, identified feature); empty to clear.
     void setHighlight(const QRectF& world);
     /// A marked problem spot (e.g. where a drawn zone crosses itself); nullopt clears it.
     void setProblemMarker(std::optional<QPointF> world);
+    const std::optional<QPointF>& problemMarker() const { return m_problem; }
 
     /// Swipe: the aerial photo of `years->first` left of a vertical divider, of `years->second`
     /// right of it (everything else the same on both sides); nullopt switches it off. The divider
@@ -125,6 +131,9 @@ private:
     quint64 m_generation = 0;
     double m_lastRenderMs = 0;
     Tool m_tool = Tool::Pan;
+    CanvasTool* m_editTool = nullptr;
+    /// The edit tool when it is the active one.
+    CanvasTool* activeTool() const { return m_tool == Tool::EditZone ? m_editTool : nullptr; }
     QPoint m_pressPos;
     QPoint m_lastPos;
     bool m_dragging = false;

@@ -5,6 +5,7 @@
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/layer_writer.hpp"
+#include "riskmap/render/wkb_geometry.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -99,7 +100,11 @@ std::string RiskZoneStore::insert(const std::vector<QPointF>& ring, const ZoneAt
     throwIfInvalid(ring);
     auto& db = m_ws.db();
     gis::Transaction tx(db);
-    const std::int64_t next = db.queryInt("SELECT coalesce(max(fid), 0) + 1 FROM risicozones").value_or(1);
+    // Numbers of deleted zones are never reused: their history keeps the zone_id.
+    const std::int64_t next =
+        db.queryInt("SELECT coalesce(max(n), 0) + 1 FROM (SELECT CAST(substr(zone_id, 4) AS INTEGER) AS n FROM risicozones "
+                    "UNION ALL SELECT CAST(substr(zone_id, 4) AS INTEGER) FROM risicozones_historie)")
+            .value_or(1);
     char idBuf[32];
     std::snprintf(idBuf, sizeof idBuf, "RZ-%04lld", static_cast<long long>(next));
     const std::string id = idBuf;
@@ -122,13 +127,7 @@ void RiskZoneStore::update(const std::string& zoneId, const std::vector<QPointF>
     auto& db = m_ws.db();
     gis::Transaction tx(db);
     const std::string now = core::nowIsoUtc();
-    // The current version goes to the history first, within the same transaction.
-    auto copy = db.prepare(
-        "INSERT INTO risicozones_historie (zone_id, naam, toelichting, status, classificatie, herzien_voor, auteur, "
-        "aangemaakt, gewijzigd, versie, vervangen_op, geom) SELECT zone_id, naam, toelichting, status, classificatie, "
-        "herzien_voor, auteur, aangemaakt, gewijzigd, versie, ?, geom FROM risicozones WHERE zone_id = ?");
-    copy.bind(1, now).bind(2, zoneId).run();
-    if (db.queryInt("SELECT changes()").value_or(0) != 1) throw InputError("onbekende zone '" + zoneId + "'");
+    copyToHistory(zoneId, now);
     const auto wkb = ringToPolygonWkb(ring);
     auto upd = db.prepare(
         "UPDATE risicozones SET naam = ?, toelichting = ?, status = ?, classificatie = ?, herzien_voor = ?, auteur = ?, "
@@ -137,6 +136,96 @@ void RiskZoneStore::update(const std::string& zoneId, const std::vector<QPointF>
     if (a.herzienVoor.empty()) upd.bind(5, nullptr); else upd.bind(5, a.herzienVoor);
     upd.bind(6, gis::currentUser()).bind(7, now).bindBlob(8, wkb.data(), wkb.size()).bind(9, zoneId).run();
     tx.commit();
+}
+
+void RiskZoneStore::copyToHistory(const std::string& zoneId, const std::string& now)
+{
+    // The current version goes to the history first, within the caller's transaction.
+    auto copy = m_ws.db().prepare(
+        "INSERT INTO risicozones_historie (zone_id, naam, toelichting, status, classificatie, herzien_voor, auteur, "
+        "aangemaakt, gewijzigd, versie, vervangen_op, geom) SELECT zone_id, naam, toelichting, status, classificatie, "
+        "herzien_voor, auteur, aangemaakt, gewijzigd, versie, ?, geom FROM risicozones WHERE zone_id = ?");
+    copy.bind(1, now).bind(2, zoneId).run();
+    if (m_ws.db().queryInt("SELECT changes()").value_or(0) != 1) throw InputError("onbekende zone '" + zoneId + "'");
+}
+
+void RiskZoneStore::remove(const std::string& zoneId)
+{
+    auto& db = m_ws.db();
+    gis::Transaction tx(db);
+    copyToHistory(zoneId, core::nowIsoUtc());
+    db.prepare("DELETE FROM risicozones WHERE zone_id = ?").bind(1, zoneId).run();
+    tx.commit();
+}
+
+void RiskZoneStore::reinstate(const std::string& zoneId, const std::vector<QPointF>& ring, const ZoneAttributes& a)
+{
+    checkAttributes(a);
+    throwIfInvalid(ring);
+    auto& db = m_ws.db();
+    gis::Transaction tx(db);
+    auto exists = db.prepare("SELECT count(*) FROM risicozones WHERE zone_id = ?");
+    exists.bind(1, zoneId);
+    if (exists.step() && exists.columnInt(0) > 0) throw InputError("zone '" + zoneId + "' bestaat nog");
+    auto last = db.prepare("SELECT max(versie), min(aangemaakt) FROM risicozones_historie WHERE zone_id = ?");
+    last.bind(1, zoneId);
+    if (!last.step() || last.isNull(0)) throw InputError("onbekende zone '" + zoneId + "'");
+    const std::int64_t versie = last.columnInt(0) + 1;
+    const std::string created = last.columnText(1);
+    gis::LayerWriter w(db, "risicozones",
+                       {"zone_id", "naam", "toelichting", "status", "classificatie", "herzien_voor", "auteur", "aangemaakt",
+                        "gewijzigd", "versie"},
+                       true);
+    w.insert({zoneId, text(a.naam), text(a.toelichting), a.status, a.classificatie, text(a.herzienVoor), gis::currentUser(),
+              created, core::nowIsoUtc(), versie},
+             ringToPolygonWkb(ring));
+    tx.commit();
+}
+
+std::int64_t RiskZoneStore::versionCount(const std::string& zoneId)
+{
+    auto q = m_ws.db().prepare(
+        "SELECT (SELECT count(*) FROM risicozones WHERE zone_id = ?1) + (SELECT count(*) FROM risicozones_historie WHERE "
+        "zone_id = ?1)");
+    q.bind(1, zoneId);
+    return q.step() ? q.columnInt(0) : 0;
+}
+
+std::optional<StoredZone> loadZone(gis::Workspace& workspace, const std::string& zoneId)
+{
+    auto& db = workspace.db();
+    if (!db.tableExists("risicozones")) return std::nullopt;
+    auto q = db.prepare(
+        "SELECT naam, toelichting, status, classificatie, herzien_voor, versie, ST_AsBinary(geom) FROM risicozones "
+        "WHERE zone_id = ?");
+    q.bind(1, zoneId);
+    if (!q.step()) return std::nullopt;
+    StoredZone z;
+    z.zoneId = zoneId;
+    auto col = [&](int c) { return q.isNull(c) ? std::string() : q.columnText(c); };
+    z.attributes.naam = col(0);
+    z.attributes.toelichting = col(1);
+    z.attributes.status = col(2);
+    z.attributes.classificatie = col(3);
+    z.attributes.herzienVoor = col(4);
+    z.versie = q.columnInt(5);
+    const auto g = render::parseWkb(q.columnBlob(6));
+    if (g.parts.empty()) return std::nullopt;
+    z.ring = g.parts.front();
+    // Kept open, like a drawn ring: the closing vertex is implied.
+    if (z.ring.size() > 1 && z.ring.front() == z.ring.back()) z.ring.pop_back();
+    return z;
+}
+
+std::string zoneAt(gis::Workspace& workspace, QPointF world, double tolerance)
+{
+    auto& db = workspace.db();
+    if (!db.tableExists("risicozones")) return {};
+    auto q = db.prepare(
+        "SELECT zone_id FROM risicozones WHERE ST_Distance(geom, MakePoint(?, ?, 28992)) <= ? ORDER BY ST_Area(geom) "
+        "LIMIT 1");
+    q.bind(1, world.x()).bind(2, world.y()).bind(3, tolerance);
+    return q.step() ? q.columnText(0) : std::string();
 }
 
 }  // namespace riskmap::desktop

@@ -55,4 +55,15 @@ ZoneAttributes ZoneForm::attributes() const
     return a;
 }
 
+void ZoneForm::setAttributes(const ZoneAttributes& a)
+{
+    m_name->setText(QString::fromStdString(a.naam));
+    m_note->setPlainText(QString::fromStdString(a.toelichting));
+    m_status->setCurrentText(QString::fromStdString(a.status));
+    m_classification->setCurrentText(QString::fromStdString(a.classificatie));
+    const QDate review = QDate::fromString(QString::fromStdString(a.herzienVoor), Qt::ISODate);
+    m_hasReview->setChecked(review.isValid());
+    if (review.isValid()) m_review->setDate(review);
+}
+
 }  // namespace riskmap::desktop

@@ -19,6 +19,8 @@ class ZoneForm : public QDialog {
 public:
     explicit ZoneForm(QWidget* parent = nullptr);
     ZoneAttributes attributes() const;
+    /// Fills the form with a saved zone's attributes (editing an existing zone).
+    void setAttributes(const ZoneAttributes& attributes);
 
 private:
     QLineEdit* m_name;

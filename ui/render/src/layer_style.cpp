@@ -168,14 +168,15 @@ LayerStyle defaultStyle(const std::string& layer)
         s.symbol = polygon(Qt::transparent, QColor(20, 20, 20), 3.0, Qt::NoBrush);
         s.labelField = "naam";
     } else if (layer == "risico_percelen") {
+        // Translucent over the aerial photo: the analyst must still see the yard behind the class colour.
         s = classStyle("risico_klasse", riskRamp(), QStringLiteral("risicoklasse perceel"));
-        s.opacity = 0.8;
+        s.opacity = 0.55;
         s.labelField = "perceel_id";
     } else if (layer == "gelegenheidskaart") {
         s = classStyle("gelegenheid_klasse", viridisRamp(), QStringLiteral("gelegenheidsklasse"));
         s.symbol.strokeWidth = 0;
         for (auto& c : s.classes) c.symbol.strokeWidth = 0;
-        s.opacity = 0.6;
+        s.opacity = 0.45;  // lies right on the photo, under risico_percelen: both together still let it through
     } else if (layer == "risicozones") {
         s.symbol = polygon(QColor(213, 94, 0, 60), QColor(213, 94, 0), 2.0);
         s.labelField = "naam";
