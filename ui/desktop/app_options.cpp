@@ -19,7 +19,8 @@ QString appUsage()
         "  --timing N  tekent N keer extra en meldt de tijden (na opwarmen)\n"
         "  --project P   projectbestand voor Importeren, Kaarten bouwen en Controles plannen\n"
         "  --purpose T   doel van de inzage (doelbinding), vastgelegd in het auditlog\n"
-        "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n");
+        "  --grab-window F  opent het venster, bewaart na het tekenen een schermafbeelding en stopt\n"
+        "  --edit-zone ID   opent met het gereedschap Zone bewerken op risicozone ID\n");
 }
 
 AppOptions parseAppOptions(const QStringList& args)
@@ -60,6 +61,8 @@ AppOptions parseAppOptions(const QStringList& args)
             o.purpose = value(i, a);
         } else if (a == "--grab-window") {
             o.grabWindow = value(i, a);
+        } else if (a == "--edit-zone") {
+            o.editZone = value(i, a);
         } else if (a == "--timing") {
             bool ok = false;
             o.timingRepeats = value(i, a).toInt(&ok);

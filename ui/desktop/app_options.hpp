@@ -22,6 +22,7 @@ struct AppOptions {
     QString language;                ///< --lang nl|en; empty: Dutch unless the system asks for another language
     QString purpose;                 ///< --purpose T: doelbinding recorded with views of confidential layers
     QString project;                 ///< --project P.toml: settings and mappings for Import, Build and Plan
+    QString editZone;                ///< --edit-zone ID: start in the zone edit tool with this zone selected
     QString grabWindow;              ///< --grab-window F: show the window, save a screenshot after the first render, exit
 };
 

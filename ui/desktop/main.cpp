@@ -3,10 +3,13 @@
 #include "app_options.hpp"
 #include "main_window.hpp"
 #include "map_canvas.hpp"
+#include "zone_controller.hpp"
+#include "zone_edit_tool.hpp"
 
 #include "riskmap/core/error.hpp"
 #include "riskmap/render/snapshot.hpp"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLibraryInfo>
@@ -89,6 +92,11 @@ int main(int argc, char** argv)
         if (!options.layers.isEmpty()) window.showOnlyLayers(options.layers);
         if (options.extent) window.canvas()->zoomToBox(*options.extent);
         window.show();
+        if (!options.editZone.isEmpty()) {
+            window.zones()->actions().edit->trigger();
+            if (!window.zones()->editTool()->selectZone(options.editZone.toStdString()))
+                throw UsageError("onbekende risicozone " + options.editZone.toStdString());
+        }
         if (!options.grabWindow.isEmpty()) {
             // For docs and checks: the real window, as drawn by the platform, after the first render.
             QObject::connect(window.canvas(), &desktop::MapCanvas::renderFinished, &app, [&] {

@@ -130,22 +130,6 @@ Bestanden (%1) in %2</translation>
         <translation>Verschuiven</translation>
     </message>
     <message>
-        <source>Draw risk zone</source>
-        <translation>Risicozone tekenen</translation>
-    </message>
-    <message>
-        <source>Click the corners, double-click or Enter to close, Esc to discard; snaps to parcels and buildings</source>
-        <translation>Klik de hoekpunten, dubbelklik of Enter om te sluiten, Esc om te verwerpen; kleeft aan percelen en panden</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Ongedaan maken</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Opnieuw</translation>
-    </message>
-    <message>
         <source>Address (postcode house number)</source>
         <translation>Adres (postcode huisnummer)</translation>
     </message>
@@ -210,14 +194,6 @@ Bestanden (%1) in %2</translation>
     <message>
         <source>Workspace (*.sqlite);;All files (*)</source>
         <translation>Werkruimte (*.sqlite);;Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <source>Zone not saved: %1</source>
-        <translation>Zone niet opgeslagen: %1</translation>
-    </message>
-    <message>
-        <source>Zone %1 saved</source>
-        <translation>Zone %1 opgeslagen</translation>
     </message>
     <message>
         <source>Export selection…</source>
@@ -391,6 +367,112 @@ Bestanden (%1) in %2</translation>
     <message>
         <source>Classification</source>
         <translation>Classificatie</translation>
+    </message>
+</context>
+<context>
+    <name>riskmap::desktop::ZoneController</name>
+    <message>
+        <source>Draw risk zone</source>
+        <translation>Risicozone tekenen</translation>
+    </message>
+    <message>
+        <source>Click the corners, double-click or Enter to close, Esc to discard; snaps to parcels and buildings</source>
+        <translation>Klik de hoekpunten, dubbelklik of Enter om te sluiten, Esc om te verwerpen; kleeft aan percelen en panden</translation>
+    </message>
+    <message>
+        <source>Edit risk zone</source>
+        <translation>Zone bewerken</translation>
+    </message>
+    <message>
+        <source>Click a zone; drag a vertex or the whole zone, double-click an edge or drag its midpoint to add a vertex, right-click or Delete on a vertex to remove it</source>
+        <translation>Klik op een zone; sleep een hoekpunt of de hele zone, dubbelklik op een rand of sleep het middenpunt om een hoekpunt toe te voegen, rechtsklik of Delete op een hoekpunt om het te verwijderen</translation>
+    </message>
+    <message>
+        <source>Risk zone attributes…</source>
+        <translation>Eigenschappen risicozone…</translation>
+    </message>
+    <message>
+        <source>Delete risk zone</source>
+        <translation>Risicozone verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete zone %1? Its earlier versions stay in the history.</source>
+        <translation>Zone %1 verwijderen? De eerdere versies blijven in de historie bewaard.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Zone not saved: %1</source>
+        <translation>Zone niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Zone %1 saved</source>
+        <translation>Zone %1 opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>riskmap::desktop::ZoneEditTool</name>
+    <message>
+        <source>Zone %1 selected (version %2): drag a vertex or the zone, double-click an edge to add a vertex, right-click a vertex to delete it</source>
+        <translation>Zone %1 geselecteerd (versie %2): sleep een hoekpunt of de zone, dubbelklik op een rand voor een nieuw hoekpunt, rechtsklik op een hoekpunt om het te verwijderen</translation>
+    </message>
+    <message>
+        <source>move vertex</source>
+        <translation>hoekpunt verplaatsen</translation>
+    </message>
+    <message>
+        <source>add vertex</source>
+        <translation>hoekpunt toevoegen</translation>
+    </message>
+    <message>
+        <source>Vertex not deleted: a zone keeps at least three vertices</source>
+        <translation>Hoekpunt niet verwijderd: een zone houdt minstens drie hoekpunten</translation>
+    </message>
+    <message>
+        <source>delete vertex</source>
+        <translation>hoekpunt verwijderen</translation>
+    </message>
+    <message>
+        <source>move zone</source>
+        <translation>zone verplaatsen</translation>
+    </message>
+    <message>
+        <source>delete zone</source>
+        <translation>zone verwijderen</translation>
+    </message>
+    <message>
+        <source>zone attributes</source>
+        <translation>eigenschappen zone</translation>
+    </message>
+    <message>
+        <source>No zone selected</source>
+        <translation>Geen zone geselecteerd</translation>
+    </message>
+    <message>
+        <source> at RD %1, %2</source>
+        <translation> bij RD %1, %2</translation>
+    </message>
+    <message>
+        <source>Edit not saved: %1%2</source>
+        <translation>Wijziging niet opgeslagen: %1%2</translation>
+    </message>
+    <message>
+        <source>Zone %1 saved: %2</source>
+        <translation>Zone %1 opgeslagen: %2</translation>
+    </message>
+    <message>
+        <source>Zone %1 deleted; its earlier versions are kept</source>
+        <translation>Zone %1 verwijderd; de eerdere versies blijven bewaard</translation>
+    </message>
+    <message>
+        <source>Zone %1 saved</source>
+        <translation>Zone %1 opgeslagen</translation>
     </message>
 </context>
 </TS>
