@@ -140,6 +140,19 @@ TEST(ZoneEdit, DraggedVertexSnapsToAParcelCorner)
     EXPECT_EQ(f.stored(), expected);
 }
 
+TEST(ZoneEdit, DragSnappedBackOntoItsOwnVertexSavesNothing)
+{
+    ensureApp();
+    Fixture f;
+    f.select();
+    // 4 px away: the zone's own stored corner is the nearest snap target, so nothing changes.
+    f.drag(f.px(f.square[1]), f.px(f.square[1]) + QPoint(3, 1));
+    EXPECT_EQ(f.stored(), f.square);
+    EXPECT_EQ(f.versie(), 1);
+    EXPECT_EQ(f.history(), 0);
+    EXPECT_FALSE(f.tool->undoStack()->canUndo());
+}
+
 TEST(ZoneEdit, VertexAddedAtEdgeAndMidpointAndDeleted)
 {
     ensureApp();

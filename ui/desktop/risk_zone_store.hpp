@@ -21,6 +21,7 @@ struct ZoneAttributes {
     std::string status = "concept";       ///< concept | actief | afgesloten
     std::string classificatie = "intern";  ///< openbaar | intern | vertrouwelijk | politiegegevens
     std::string herzienVoor;              ///< ISO date or empty
+    bool operator==(const ZoneAttributes&) const = default;
 };
 
 /// The closed polygon WKB of a ring of world vertices (first vertex repeated at the end).

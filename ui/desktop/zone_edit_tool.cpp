@@ -161,6 +161,8 @@ bool ZoneEditTool::commit(const QString& text, std::optional<ZoneState> after)
             return false;
         }
     }
+    // A drag that snapped back onto where it started is no edit: no version, no undo step.
+    if (after && after->ring == m_saved && after->attributes == m_attributes) return true;
     const std::string id = m_zoneId;
     ZoneState before{m_saved, m_attributes};
     try {
