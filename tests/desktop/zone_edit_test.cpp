@@ -140,17 +140,26 @@ TEST(ZoneEdit, DraggedVertexSnapsToAParcelCorner)
     EXPECT_EQ(f.stored(), expected);
 }
 
-TEST(ZoneEdit, DragSnappedBackOntoItsOwnVertexSavesNothing)
+TEST(ZoneEdit, DraggedVertexIgnoresItsOwnZoneWhenSnapping)
 {
     ensureApp();
     Fixture f;
     f.select();
-    // 4 px away: the zone's own stored corner is the nearest snap target, so nothing changes.
-    f.drag(f.px(f.square[1]), f.px(f.square[1]) + QPoint(3, 1));
-    EXPECT_EQ(f.stored(), f.square);
-    EXPECT_EQ(f.versie(), 1);
-    EXPECT_EQ(f.history(), 0);
-    EXPECT_FALSE(f.tool->undoStack()->canUndo());
+    // 3 px east, 1 px south: within snapping distance of the zone's own stored corner, which
+    // must not pull the vertex back (the drawing tool would snap to it).
+    const QPoint to = f.px(f.square[1]) + QPoint(3, 1);
+    f.drag(f.px(f.square[1]), to);
+    auto expected = f.square;
+    expected[1] = f.world(to);
+    EXPECT_EQ(expected[1], f.square[1] + QPointF(3, -1));
+    EXPECT_EQ(f.stored(), expected);
+    EXPECT_EQ(f.versie(), 2);
+    // Dragging it back onto the old place is a new version again; "moving" it onto itself is none.
+    ASSERT_TRUE(f.tool->moveVertex(1, f.square[1]));
+    EXPECT_EQ(f.versie(), 3);
+    ASSERT_TRUE(f.tool->moveVertex(1, f.square[1]));
+    EXPECT_EQ(f.versie(), 3);
+    EXPECT_EQ(f.tool->undoStack()->count(), 2);
 }
 
 TEST(ZoneEdit, VertexAddedAtEdgeAndMidpointAndDeleted)

@@ -8,19 +8,25 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <string_view>
+#include <variant>
 
 namespace riskmap::desktop {
 
-QPointF snapToFeatures(gis::Workspace& workspace, QPointF world, double tolerance)
+QPointF snapToFeatures(gis::Workspace& workspace, QPointF world, double tolerance, const std::string& skipZoneId)
 {
     const gis::Box box{world.x() - tolerance, world.y() - tolerance, world.x() + tolerance, world.y() + tolerance};
     double bestVertex = tolerance, bestEdge = tolerance;
     std::optional<QPointF> vertex, edge;
     for (const char* layer : {"percelen", "risico_percelen", "panden", "risicozones"}) {
         if (!workspace.db().tableExists(layer)) continue;
-        gis::LayerReader reader(workspace.db(), layer, {"fid"}, box);
+        const bool zones = std::string_view(layer) == "risicozones";
+        gis::LayerReader reader(workspace.db(), layer, {zones ? "zone_id" : "fid"}, box);
         gis::FeatureRow row;
         while (reader.next(row)) {
+            if (zones && !skipZoneId.empty() && std::get_if<std::string>(&row.values[0]) &&
+                std::get<std::string>(row.values[0]) == skipZoneId)
+                continue;
             const auto g = render::parseWkb(row.wkb);
             for (const auto& part : g.parts)
                 for (std::size_t i = 0; i < part.size(); ++i) {

@@ -82,7 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::selectRequested, this, [this](QPointF w, double tol, bool add) { selectAt(w, tol, add); });
     connect(m_canvas, &MapCanvas::filesDropped, this, &MainWindow::importDropped);
     connect(m_jobs, &JobRunner::finished, this, &MainWindow::jobFinished);
-    m_canvas->setSnapper([this](QPointF w, double tol) { return snapToFeatures(w, tol); });
+    m_zones->setSnapWorkspace([this] { return m_workspace ? &*m_workspace : nullptr; });
     resize(1280, 860);
 }
 

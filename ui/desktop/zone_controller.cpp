@@ -2,6 +2,7 @@
 // Zone actions and saving: new zones through the attribute form, edits through ZoneEditTool.
 #include "zone_controller.hpp"
 
+#include "feature_snap.hpp"
 #include "map_canvas.hpp"
 #include "zone_edit_tool.hpp"
 #include "zone_form.hpp"
@@ -70,6 +71,18 @@ void ZoneController::setWorkspacePath(const QString& path)
 {
     m_path = path;
     m_edit->setWorkspacePath(path);
+}
+
+void ZoneController::setSnapWorkspace(std::function<gis::Workspace*()> workspace)
+{
+    m_canvas->setSnapper([workspace](QPointF w, double tolerance) {
+        auto* ws = workspace();
+        return ws ? snapToFeatures(*ws, w, tolerance) : w;
+    });
+    m_edit->setSnapper([workspace](QPointF w, double tolerance, const std::string& skip) {
+        auto* ws = workspace();
+        return ws ? snapToFeatures(*ws, w, tolerance, skip) : w;
+    });
 }
 
 void ZoneController::setInteractive(bool interactive)

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointF>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ public:
     ZoneController(MapCanvas* canvas, QWidget* dialogParent);
 
     void setWorkspacePath(const QString& path);
+    /// The connection snapping reads (the window's read-only one; may return nullptr): drawn
+    /// corners snap to all features, dragged ones to all but the zone being edited.
+    void setSnapWorkspace(std::function<gis::Workspace*()> workspace);
     void setInteractive(bool interactive);
     ZoneEditTool* editTool() const { return m_edit; }
 

@@ -266,6 +266,11 @@ int ZoneEditTool::edgeAt(QPointF pixel, QPointF* foot) const
     return best;
 }
 
+QPointF ZoneEditTool::snapped(QPointF world) const
+{
+    return m_snapper ? m_snapper(world, kHandlePixels * m_canvas->view().resolution(), m_zoneId) : world;
+}
+
 bool ZoneEditTool::inside(QPointF world) const
 {
     QPolygonF polygon;
@@ -325,7 +330,7 @@ bool ZoneEditTool::mouseMove(QMouseEvent* event)
     case Drag::Vertex:
     case Drag::NewVertex:
         // Snapping applies while dragging: the vertex jumps onto nearby corners and edges.
-        m_ring[static_cast<std::size_t>(m_dragIndex)] = m_canvas->snapped(world);
+        m_ring[static_cast<std::size_t>(m_dragIndex)] = snapped(world);
         break;
     case Drag::Zone:
         m_ring = m_saved;
@@ -346,12 +351,12 @@ bool ZoneEditTool::mouseRelease(QMouseEvent* event)
     const auto index = static_cast<std::size_t>(m_dragIndex);
     switch (drag) {
     case Drag::Vertex:
-        if (moved) moveVertex(m_dragIndex, m_canvas->snapped(world));
+        if (moved) moveVertex(m_dragIndex, snapped(world));
         else m_ring = m_saved;
         break;
     case Drag::NewVertex:
         // A click on the midpoint handle adds the midpoint; a drag puts it where released.
-        insertVertex(m_dragIndex - 1, moved ? m_canvas->snapped(world) : m_ring[index]);
+        insertVertex(m_dragIndex - 1, moved ? snapped(world) : m_ring[index]);
         break;
     case Drag::Zone:
         if (moved) moveZone(world - m_pressWorld);
@@ -370,7 +375,7 @@ bool ZoneEditTool::mouseDoubleClick(QMouseEvent* event)
     QPointF foot;
     if (vertexAt(pixel) >= 0) return true;
     if (const int e = edgeAt(pixel, &foot); e >= 0) {
-        insertVertex(e, m_canvas->snapped(foot));
+        insertVertex(e, snapped(foot));
         return true;
     }
     if (inside(m_canvas->view().toWorld(pixel))) {

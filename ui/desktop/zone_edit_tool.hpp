@@ -10,6 +10,7 @@
 #include <QPoint>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ public:
     /// Whether the attribute form and confirmations may open (off in tests and scripts).
     void setInteractive(bool interactive) { m_interactive = interactive; }
     QUndoStack* undoStack() { return &m_undo; }
+    /// Snaps a dragged vertex (world, tolerance in metres, the zone to leave out); none: no snapping.
+    using Snapper = std::function<QPointF(QPointF world, double tolerance, const std::string& skipZoneId)>;
+    void setSnapper(Snapper snapper) { m_snapper = std::move(snapper); }
 
     /// Selects the smallest zone at a world position (a few pixels' tolerance); false when none.
     bool selectAt(QPointF world);
@@ -81,8 +85,10 @@ private:
     /// The edge nearest to `pixel` within the handle distance, and the nearest point on it (world).
     int edgeAt(QPointF pixel, QPointF* foot) const;
     bool inside(QPointF world) const;
+    QPointF snapped(QPointF world) const;
 
     MapCanvas* m_canvas;
+    Snapper m_snapper;
     QUndoStack m_undo;
     QString m_path;
     bool m_interactive = true;
