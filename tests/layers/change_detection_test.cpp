@@ -148,6 +148,55 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
     EXPECT_TRUE(std::filesystem::exists(s_dir->file("c3/" + viaVbo + "_2025.tif")));
 }
 
+TEST_F(ChangeXs, ReviewsSurviveARerunOfChangeDetection)
+{
+    const std::string ws = s_dir->file("ws.sqlite");
+    std::int64_t dismissed = 0, confirmed = 0;
+    {
+        gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+        ASSERT_GE(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing"), 2);
+        dismissed = *db.queryInt("SELECT min(fid) FROM onbekende_bebouwing");
+        confirmed = *db.queryInt("SELECT max(fid) FROM onbekende_bebouwing");
+    }
+    auto r = runCli({"review", ws, "onbekende_bebouwing", std::to_string(dismissed), "--afgewezen", "--toelichting",
+                     "kas, vergunning bekend"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = runCli({"review", ws, "onbekende_bebouwing", std::to_string(confirmed), "--bevestigd"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(runCli({"review", ws, "onbekende_bebouwing", "999999", "--bevestigd"}).exitCode, 0);
+    EXPECT_NE(runCli({"review", ws, "onbekende_bebouwing", "1"}).exitCode, 0);  // no verdict given
+    std::string dismissedWkt, confirmedWkt;
+    {
+        gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+        dismissedWkt = *db.queryText("SELECT AsText(geom) FROM onbekende_bebouwing WHERE fid = " + std::to_string(dismissed));
+        confirmedWkt = *db.queryText("SELECT AsText(geom) FROM onbekende_bebouwing WHERE fid = " + std::to_string(confirmed));
+        EXPECT_EQ(*db.queryText("SELECT beoordeling FROM onbekende_bebouwing WHERE fid = " + std::to_string(dismissed)),
+                  "afgewezen");
+    }
+    // The rerun replaces the layer; the reviews come back on the polygons at the same place.
+    const auto rerun = runCli({"change", ws, "--from", "2024", "--to", "2025"});
+    ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+    gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+    auto statusAt = [&](const std::string& wkt) {
+        auto st = db.prepare("SELECT beoordeling || '|' || ifnull(toelichting, '') || '|' || ifnull(beoordeeld_door, '') "
+                             "FROM onbekende_bebouwing WHERE ST_Intersects(geom, GeomFromText(?1, 28992))");
+        st.bind(1, wkt);
+        std::vector<std::string> out;
+        while (st.step()) out.push_back(st.columnText(0));
+        return out;
+    };
+    const auto d = statusAt(dismissedWkt);
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].substr(0, d[0].find('|')), "afgewezen");
+    EXPECT_NE(d[0].find("kas, vergunning bekend"), std::string::npos);
+    EXPECT_FALSE(d[0].substr(d[0].rfind('|') + 1).empty());  // by whom
+    const auto c = statusAt(confirmedWkt);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].substr(0, c[0].find('|')), "bevestigd");
+    // Every other polygon is still open.
+    EXPECT_EQ(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing WHERE beoordeling <> 'open'"), 2);
+}
+
 TEST(ChangeRule, SeasonalCropsAreNotBuiltUpButYardsAndRoofsAre)
 {
     EXPECT_TRUE(gis::looksBuiltUp(176, 170, 158, 44, true));   // paved yard

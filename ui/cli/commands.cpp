@@ -14,6 +14,7 @@
 #include "commands/init_command.hpp"
 #include "commands/plan_command.hpp"
 #include "commands/purge_command.hpp"
+#include "commands/review_command.hpp"
 #include "commands/run_command.hpp"
 #include "commands/sample_command.hpp"
 
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<ChangeCommand>());
     commands.push_back(std::make_unique<ChipCommand>());
+    commands.push_back(std::make_unique<ReviewCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
