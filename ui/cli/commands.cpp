@@ -5,6 +5,7 @@
 #include "commands/audit_command.hpp"
 #include "commands/brief_command.hpp"
 #include "commands/build_command.hpp"
+#include "commands/cache_command.hpp"
 #include "commands/change_command.hpp"
 #include "commands/chip_command.hpp"
 #include "commands/drop_command.hpp"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ChangeCommand>());
     commands.push_back(std::make_unique<ChipCommand>());
     commands.push_back(std::make_unique<ReviewCommand>());
+    commands.push_back(std::make_unique<CacheCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
