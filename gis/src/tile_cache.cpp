@@ -291,32 +291,36 @@ int TileCache::nativeLevel(int year) const
     return RdTileGrid::levelFor(std::min(info.pixelSizeX, info.pixelSizeY));
 }
 
-RasterWindow TileCache::readWindow(int year, const Box& box, double pixelSize, TileCacheStats* stats)
+std::string TileCache::cachedRaster(int year, const Box& box, double pixelSize, TileCacheStats* stats)
 {
     std::lock_guard lock(m_mutex);
     const RasterRecord& p = photo(year);
     if (!(pixelSize > 0) || !(box.xmax > box.xmin) || !(box.ymax > box.ymin))
         throw UsageError("luchtfoto lezen: ongeldig venster of pixelgrootte");
+    const int level = std::min(RdTileGrid::levelFor(pixelSize), nativeLevel(year));
+    YearCache cache(cachePath(m_workspacePath, year), year, p);
+    cache.checkSource();
+    Box area;
+    TileCacheStats s;
+    if (intersect(box, extentBox(p.info.extent), area)) s = ensureTiles(cache, p, level, area, nullptr);
+    else cache.ensureLevel(level);
+    if (stats) *stats = s;
+    return cache.subdataset(level);
+}
+
+RasterWindow TileCache::readWindow(int year, const Box& box, double pixelSize, TileCacheStats* stats)
+{
+    if (!(pixelSize > 0) || !(box.xmax > box.xmin) || !(box.ymax > box.ymin))
+        throw UsageError("luchtfoto lezen: ongeldig venster of pixelgrootte");
     const double w = std::round((box.xmax - box.xmin) / pixelSize), h = std::round((box.ymax - box.ymin) / pixelSize);
     if (w * h > 64.0 * 1024 * 1024) throw UsageError("luchtfoto lezen: venster te groot voor deze pixelgrootte");
     const int width = std::max(1, static_cast<int>(w)), height = std::max(1, static_cast<int>(h));
-    const int level = std::min(RdTileGrid::levelFor(pixelSize), nativeLevel(year));
-    Box area;
-    if (!intersect(box, extentBox(p.info.extent), area)) {
-        RasterWindow empty;
-        empty.width = width;
-        empty.height = height;
-        empty.rgba.assign(static_cast<std::size_t>(width) * height * 4, 0);
-        return empty;
-    }
-    YearCache cache(cachePath(m_workspacePath, year), year, p);
-    cache.checkSource();
-    const TileCacheStats s = ensureTiles(cache, p, level, area, nullptr);
-    if (stats) *stats = s;
+    const std::string level = cachedRaster(year, box, pixelSize, stats);
+    std::lock_guard lock(m_mutex);
     try {
-        return readRasterWindow(cache.subdataset(level), box, width, height, Resampling::Average);
+        return readRasterWindow(level, box, width, height, Resampling::Average);
     } catch (const Error& e) {
-        throw InputError("tegelcache '" + cache.path() + "' niet leesbaar (" + e.what() +
+        throw InputError("tegelcache '" + cachePath(m_workspacePath, year) + "' niet leesbaar (" + e.what() +
                          "); verwijder het bestand, dan wordt de cache opnieuw opgebouwd");
     }
 }

@@ -138,6 +138,29 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
         EXPECT_LT(outline, 256 * 256 / 4);
     }
     EXPECT_NE(runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", "bestaat-niet", "--out", s_dir->file("c2")}).exitCode, 0);
+    // Offline: with the 2025 photo gone, the chip comes from the tile cache once that holds the area,
+    // and is the same picture (the cache level is finer than the chip's pixels).
+    {
+        char extent[128];
+        std::snprintf(extent, sizeof extent, "%.3f,%.3f,%.3f,%.3f", x0 - 50, y0 - 50, x1 + 50, y1 + 50);
+        const auto fill = runCli({"cache", s_dir->file("ws.sqlite"), "--year", "2025", "--extent", extent});
+        ASSERT_EQ(fill.exitCode, 0) << fill.err;
+        const std::string photo = s_dir->file("data/luchtfoto_2025.tif");
+        std::filesystem::rename(photo, photo + ".weg");
+        const auto offline = runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", parcel, "--out", s_dir->file("c4"), "--size", "256"});
+        std::filesystem::rename(photo + ".weg", photo);
+        ASSERT_EQ(offline.exitCode, 0) << offline.err;
+        EXPECT_NE(offline.out.find("tegelcache"), std::string::npos) << offline.out;
+        auto mean = [](const std::string& path) {
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+            double sum = 0;
+            std::vector<std::uint8_t> px(256 * 256);
+            EXPECT_EQ(ds->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, 256, 256, px.data(), 256, 256, GDT_Byte, 0, 0, nullptr), CE_None);
+            for (auto v : px) sum += v;
+            return sum / px.size();
+        };
+        EXPECT_NEAR(mean(s_dir->file("c4/" + parcel + "_2025.tif")), mean(s_dir->file("chips/" + parcel + "_2025.tif")), 2.0);
+    }
     // --vbo: the chip of the parcel under the address, found here by SpatiaLite.
     const auto pair = db.queryText("SELECT v.vbo_id || '|' || p.perceel_id FROM verblijfsobjecten v JOIN percelen p "
                                    "ON ST_Contains(p.geom, v.geom) ORDER BY v.vbo_id LIMIT 1");

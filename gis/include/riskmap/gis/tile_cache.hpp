@@ -68,6 +68,11 @@ public:
     /// when the cache itself cannot be read or written.
     RasterWindow readWindow(int year, const Box& box, double pixelSize, TileCacheStats* stats = nullptr);
 
+    /// Makes sure the tiles readWindow(year, box, pixelSize) needs are cached and returns the GDAL
+    /// name of the cache level that holds them (`GPKG:<file>:<table>`), for code that reads a raster
+    /// by name, such as image chips when the photo itself is offline. Throws like readWindow.
+    std::string cachedRaster(int year, const Box& box, double pixelSize, TileCacheStats* stats = nullptr);
+
     /// Stores every tile of `levels` over `box` (clipped to the photo) that is not cached yet, for
     /// offline use; reports progress per tile and honours cancel (CancelledError; what was stored
     /// stays). Throws like readWindow.
