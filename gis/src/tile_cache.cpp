@@ -317,11 +317,20 @@ RasterWindow TileCache::readWindow(int year, const Box& box, double pixelSize, T
     const int width = std::max(1, static_cast<int>(w)), height = std::max(1, static_cast<int>(h));
     const std::string level = cachedRaster(year, box, pixelSize, stats);
     std::lock_guard lock(m_mutex);
+    const auto damaged = [&](const std::string& why) {
+        return InputError("tegelcache '" + cachePath(m_workspacePath, year) + "' niet leesbaar (" + why +
+                          "); verwijder het bestand, dan wordt de cache opnieuw opgebouwd");
+    };
     try {
-        return readRasterWindow(level, box, width, height, Resampling::Average);
+        // GDAL's GPKG driver reports an undecodable tile as an error but still returns the window.
+        CPLErrorReset();
+        RasterWindow window = readRasterWindow(level, box, width, height, Resampling::Average);
+        if (CPLGetLastErrorType() == CE_Failure) throw damaged(CPLGetLastErrorMsg());
+        return window;
+    } catch (const InputError&) {
+        throw;
     } catch (const Error& e) {
-        throw InputError("tegelcache '" + cachePath(m_workspacePath, year) + "' niet leesbaar (" + e.what() +
-                         "); verwijder het bestand, dan wordt de cache opnieuw opgebouwd");
+        throw damaged(e.what());
     }
 }
 

@@ -150,6 +150,27 @@ TEST_F(TileCacheTest, CachedReadsWorkOfflineAndMissingTilesNameThePhoto)
     EXPECT_EQ(c.readWindow(2025, pixels(0, 0, 300, 200), kRes).rgba, online.rgba);
 }
 
+TEST_F(TileCacheTest, ADamagedCachedTileIsNamedAndTheOtherTilesStillServe)
+{
+    auto c = cache();
+    const auto left = c.readWindow(2025, pixels(0, 0, 150, 600), kRes);
+    c.readWindow(2025, pixels(0, 0, 700, 600), kRes);
+    fs::remove(m_photo);
+    {
+        // Damage the tile at the photo's bottom-right corner (the last one of the finest zoom level).
+        SpatialiteDb gpkg(TileCache::cachePath(m_ws, 2025), SpatialiteDb::Mode::ReadWrite);
+        gpkg.exec("UPDATE luchtfoto_2025_z14 SET tile_data = x'89504e470d0a1a0a0000' WHERE id = (SELECT id FROM "
+                  "luchtfoto_2025_z14 ORDER BY zoom_level DESC, tile_row DESC, tile_column DESC LIMIT 1)");
+    }
+    try {
+        c.readWindow(2025, pixels(500, 400, 700, 600), kRes);
+        FAIL() << "a damaged tile read without complaint";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("luchtfoto_2025.gpkg"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(c.readWindow(2025, pixels(0, 0, 150, 600), kRes).rgba, left.rgba);
+}
+
 TEST_F(TileCacheTest, PrefillFromTheCommandLineServesEveryLevelOffline)
 {
     const auto r = test::runCli({"cache", m_ws, "--year", "2025", "--levels", "12-14"});
