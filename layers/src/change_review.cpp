@@ -44,6 +44,12 @@ ChangeReview reviewChange(gis::Workspace& ws, std::int64_t fid, const std::strin
     ensureChangeReviewTable(db);
     ChangeReview review{fid, status, reviewer, core::nowIsoUtc(), remark};
     gis::Transaction tx(db);
+    // A layer from before reviews were kept lacks their columns.
+    for (const char* column : {"beoordeeld_door", "beoordeeld_op", "toelichting"}) {
+        auto has = db.prepare("SELECT 1 FROM pragma_table_info('onbekende_bebouwing') WHERE name = ?1");
+        has.bind(1, std::string(column));
+        if (!has.step()) db.exec(std::string("ALTER TABLE onbekende_bebouwing ADD COLUMN ") + column + " TEXT");
+    }
     auto update = db.prepare("UPDATE onbekende_bebouwing SET beoordeling = ?1, beoordeeld_door = ?2, "
                              "beoordeeld_op = ?3, toelichting = ?4 WHERE fid = ?5");
     update.bind(1, status).bind(2, reviewer).bind(3, review.reviewedAt);
