@@ -126,6 +126,12 @@ public:
             throw InputError("tegelcache '" + m_path + "': " + lastGdalError("tegelraster niet in te stellen"));
         ds.reset();
         SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
+        // GDAL also registers coarser zoom levels as overviews of the table; they would stay empty
+        // (each RD level has its own table), and a reader allowed to pick them would show nothing.
+        auto coarser = db.prepare("DELETE FROM gpkg_tile_matrix WHERE table_name = ?1 AND zoom_level < "
+                                  "(SELECT max(zoom_level) FROM gpkg_tile_matrix WHERE table_name = ?1)");
+        coarser.bind(1, table);
+        coarser.run();
         db.exec("CREATE TABLE IF NOT EXISTS rk_cached_tiles (level INTEGER NOT NULL, col INTEGER NOT NULL, "
                 "row INTEGER NOT NULL, PRIMARY KEY (level, col, row)) WITHOUT ROWID;"
                 "CREATE TABLE IF NOT EXISTS rk_cache_source (sha256 TEXT NOT NULL, path TEXT NOT NULL);");

@@ -121,6 +121,9 @@ TEST_F(TileCacheTest, TilesAtThePhotosLevelAreExactAndComeFromTheCacheTheSecondT
                 off += std::abs(half.rgba[(static_cast<std::size_t>(y) * 100 + x) * 4 + band - 1] - mean) > 1.0;
             }
     EXPECT_EQ(off, 0);
+    // Between two levels (1.9 × the finer one): still the finer level's tiles, fully opaque.
+    const auto between = c.readWindow(2025, pixels(0, 0, 700, 600), 1.9 * kRes);
+    for (std::size_t i = 3; i < between.rgba.size(); i += 4) ASSERT_EQ(between.rgba[i], 255) << i / 4;
     // Outside the photo: transparent.
     const auto outside = c.readWindow(2025, {kX0 - 50, kY0 - 10, kX0 - 10, kY0}, 1.0);
     for (std::size_t i = 3; i < outside.rgba.size(); i += 4) ASSERT_EQ(outside.rgba[i], 0);
@@ -189,6 +192,15 @@ TEST_F(TileCacheTest, PrefillFromTheCommandLineServesEveryLevelOffline)
     EXPECT_EQ(*gpkg.queryInt("SELECT count(*) FROM gpkg_tile_matrix_set WHERE srs_id <> 28992"), 0);
     EXPECT_NEAR(*gpkg.queryDouble("SELECT min(pixel_x_size) FROM gpkg_tile_matrix WHERE table_name = 'luchtfoto_2025_z14'"),
                 kRes, 1e-12);
+    EXPECT_EQ(*gpkg.queryInt("SELECT count(*) FROM gpkg_tile_matrix"),
+              *gpkg.queryInt("SELECT count(*) FROM gpkg_contents WHERE data_type = 'tiles'"));  // one zoom each
+    {
+        const std::string name = "GPKG:" + TileCache::cachePath(m_ws, 2025) + ":luchtfoto_2025_z13";
+        std::unique_ptr<GDALDataset> ds(GDALDataset::Open(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        ASSERT_TRUE(ds);
+        EXPECT_EQ(ds->GetRasterBand(1)->GetOverviewCount(), 0);
+        EXPECT_STREQ(ds->GetSpatialRef()->GetAuthorityCode(nullptr), "28992");
+    }
     const double minX = *gpkg.queryDouble("SELECT min_x FROM gpkg_tile_matrix_set WHERE table_name = 'luchtfoto_2025_z13'");
     const double tiles = (minX - RdTileGrid::kOriginX) / (RdTileGrid::resolution(13) * 256);
     EXPECT_NEAR(tiles, std::round(tiles), 1e-6);
