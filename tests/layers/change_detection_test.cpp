@@ -5,6 +5,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/gis/change_detection.hpp"
 #include "riskmap/gis/sqlite_db.hpp"
+#include "riskmap/layers/change_review.hpp"
 #include "riskmap/layers/sample/sample_generator.hpp"
 
 #include <gdal_priv.h>
@@ -218,6 +219,22 @@ TEST_F(ChangeXs, ReviewsSurviveARerunOfChangeDetection)
     EXPECT_EQ(c[0].substr(0, c[0].find('|')), "bevestigd");
     // Every other polygon is still open.
     EXPECT_EQ(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing WHERE beoordeling <> 'open'"), 2);
+}
+
+TEST_F(ChangeXs, ReviewsFollowPolygonsDrawnSlightlyDifferentlyButNotFarOnes)
+{
+    gis::SpatialiteDb db(s_dir->file("ws.sqlite"), gis::SpatialiteDb::Mode::ReadWrite);
+    if (!db.tableExists("rk_change_reviews") || *db.queryInt("SELECT count(*) FROM rk_change_reviews") == 0)
+        GTEST_SKIP() << "needs the reviews of ReviewsSurviveARerunOfChangeDetection";
+    // As a rerun with other thresholds would: every polygon 3 m off and unreviewed; one moved 1 km away.
+    db.exec("UPDATE onbekende_bebouwing SET beoordeling = 'open', beoordeeld_door = NULL, beoordeeld_op = NULL, "
+            "toelichting = NULL, geom = ST_Translate(geom, 3, 2, 0)");
+    const std::int64_t far = *db.queryInt("SELECT fid FROM onbekende_bebouwing o WHERE EXISTS (SELECT 1 FROM "
+                                          "rk_change_reviews r WHERE ST_Intersects(r.geom, o.geom)) ORDER BY fid LIMIT 1");
+    db.exec("UPDATE onbekende_bebouwing SET geom = ST_Translate(geom, 1000, 0, 0) WHERE fid = " + std::to_string(far));
+    EXPECT_EQ(layers::carryChangeReviews(db), 1);  // of the two reviewed polygons, only the near one
+    EXPECT_EQ(*db.queryText("SELECT beoordeling FROM onbekende_bebouwing WHERE fid = " + std::to_string(far)), "open");
+    EXPECT_EQ(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing WHERE beoordeling <> 'open'"), 1);
 }
 
 TEST(ChangeRule, SeasonalCropsAreNotBuiltUpButYardsAndRoofsAre)
