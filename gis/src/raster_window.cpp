@@ -84,10 +84,16 @@ RasterWindow readRasterWindow(const std::string& path, const Box& box, int width
     const int iy1 = std::min(heightPx, static_cast<int>(std::floor((rasterH - sy0) / pxPerOutY + 1e-9)));
     if (ix1 <= ix0 || iy1 <= iy0) return out;
 
-    const double wx0 = std::clamp(sx0 + ix0 * pxPerOutX, 0.0, double(rasterW));
-    const double wx1 = std::clamp(sx0 + ix1 * pxPerOutX, 0.0, double(rasterW));
-    const double wy0 = std::clamp(sy0 + iy0 * pxPerOutY, 0.0, double(rasterH));
-    const double wy1 = std::clamp(sy0 + iy1 * pxPerOutY, 0.0, double(rasterH));
+    // Window edges a rounding error away from a pixel edge are put on it: GDAL's averaging would
+    // otherwise give the neighbouring pixel a sliver of weight, and a 1:1 read would not be exact.
+    auto snap = [](double v) {
+        const double r = std::round(v);
+        return std::abs(v - r) < 1e-6 ? r : v;
+    };
+    const double wx0 = std::clamp(snap(sx0 + ix0 * pxPerOutX), 0.0, double(rasterW));
+    const double wx1 = std::clamp(snap(sx0 + ix1 * pxPerOutX), 0.0, double(rasterW));
+    const double wy0 = std::clamp(snap(sy0 + iy0 * pxPerOutY), 0.0, double(rasterH));
+    const double wy1 = std::clamp(snap(sy0 + iy1 * pxPerOutY), 0.0, double(rasterH));
     const int nx0 = std::clamp(static_cast<int>(std::floor(wx0)), 0, rasterW - 1);
     const int ny0 = std::clamp(static_cast<int>(std::floor(wy0)), 0, rasterH - 1);
     const int nx1 = std::clamp(static_cast<int>(std::ceil(wx1)), nx0 + 1, rasterW);
@@ -97,6 +103,13 @@ RasterWindow readRasterWindow(const std::string& path, const Box& box, int width
     INIT_RASTERIO_EXTRA_ARG(extra);
     extra.eResampleAlg = resampling == Resampling::Average ? GRIORA_Average : GRIORA_NearestNeighbour;
     extra.bFloatingPointWindowValidity = TRUE;
+    // A 1:1 read on whole pixels is a copy: resampling there would blend the edge rows with their
+    // neighbours outside the window.
+    const bool wholePixels = wx0 == std::floor(wx0) && wx1 == std::floor(wx1) && wy0 == std::floor(wy0) && wy1 == std::floor(wy1);
+    if (wholePixels && std::abs(pxPerOutX - 1.0) < 1e-6 && std::abs(pxPerOutY - 1.0) < 1e-6) {
+        extra.eResampleAlg = GRIORA_NearestNeighbour;
+        extra.bFloatingPointWindowValidity = FALSE;
+    }
     extra.dfXOff = wx0;
     extra.dfYOff = wy0;
     extra.dfXSize = wx1 - wx0;

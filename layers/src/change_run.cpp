@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Change run: photos by year from rk_rasters, change polygons against panden, parcel shares by zonal statistics.
 #include "riskmap/layers/change_run.hpp"
+#include "riskmap/layers/change_review.hpp"
 #include "riskmap/core/dates.hpp"
 
 #include "riskmap/core/error.hpp"
@@ -61,7 +62,9 @@ ChangeRunReport runChangeDetection(gis::Workspace& ws, const ChangeRunOptions& o
     gis::Transaction tx(db);
     const std::string now = core::nowIsoUtc();
     std::vector<gis::ColumnDef> columns{{"perceel_id", "TEXT"}, {"oppervlakte", "REAL"}, {"jaar_van", "INTEGER"},
-                                        {"jaar_tot", "INTEGER"}, {"beoordeling", "TEXT"}};
+                                        {"jaar_tot", "INTEGER"}, {"beoordeling", "TEXT"},
+                                        {"beoordeeld_door", "TEXT"}, {"beoordeeld_op", "TEXT"},
+                                        {"toelichting", "TEXT"}};
     ws.createLayerTable("onbekende_bebouwing", columns, "POLYGON");
     {
         gis::LayerWriter writer(db, "onbekende_bebouwing",
@@ -84,6 +87,8 @@ ChangeRunReport runChangeDetection(gis::Workspace& ws, const ChangeRunOptions& o
         report.unknownBuildings = static_cast<std::size_t>(writer.rowsWritten());
     }
     ws.ensureSpatialIndex("onbekende_bebouwing");
+    // Reviews live in their own table: the rerun's polygons take them over by overlap.
+    report.reviewsCarried = static_cast<std::size_t>(carryChangeReviews(db));
     gis::LayerRecord rec;
     rec.name = "onbekende_bebouwing";
     rec.kind = "output";

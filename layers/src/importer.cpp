@@ -10,6 +10,7 @@
 #include "riskmap/core/text.hpp"
 #include "riskmap/gis/geometry_cleaner.hpp"
 #include "riskmap/gis/layer_writer.hpp"
+#include "riskmap/gis/raster_mosaic.hpp"
 #include "riskmap/gis/sha256.hpp"
 #include "riskmap/gis/vector_source.hpp"
 #include "riskmap/layers/address_geocoder.hpp"
@@ -560,9 +561,18 @@ std::vector<LayerImportReport> registerAerialPhotos(gis::Workspace& workspace, c
     if (request.append) throw UsageError("--append geldt niet voor luchtfoto's: elke registratie voegt al toe");
     std::vector<LayerImportReport> reports;
     std::vector<std::string> startedAt;
+    // Several files (or a folder) of one year become one VRT mosaic in the cache, registered
+    // in their place: every reader then crosses the seams between the files.
+    std::vector<std::string> files = gis::expandRasterInputs(request.files);
+    std::vector<std::string> mosaicSources;
+    if (files.size() > 1) {
+        feedback.beginStage("VRT-mozaïek van " + std::to_string(files.size()) + " luchtfoto's");
+        mosaicSources = files;
+        files = {gis::buildRasterMosaic(mosaicSources, gis::mosaicPath(workspace.path(), kLuchtfotoLayer, *request.year))};
+    }
     // Inspecting and building overviews touch only the source (read) and the cache; the
     // workspace is written in one transaction afterwards.
-    for (const auto& file : request.files) {
+    for (const auto& file : files) {
         const auto started = std::chrono::steady_clock::now();
         startedAt.push_back(core::nowIsoUtc());
         LayerImportReport report;
@@ -571,11 +581,35 @@ std::vector<LayerImportReport> registerAerialPhotos(gis::Workspace& workspace, c
         report.year = request.year;
         report.raster = gis::registerRaster(file, workspace.path(), &feedback);
         report.crs.sourceCrs = report.raster->crs;
+        if (!mosaicSources.empty())
+            report.warnings.push_back("VRT-mozaïek van " + std::to_string(mosaicSources.size()) +
+                                      " bestanden; vervangt eerdere registraties van " + std::to_string(*request.year));
         report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         reports.push_back(std::move(report));
     }
     gis::Transaction tx(workspace.db());
     std::int64_t provId = 0;
+    if (!mosaicSources.empty()) {
+        // One photo per year: the mosaic replaces what was registered for that year before.
+        auto drop = workspace.db().prepare("DELETE FROM rk_rasters WHERE layer = ?1 AND year = ?2 AND path <> ?3");
+        drop.bind(1, std::string(kLuchtfotoLayer)).bind(2, *request.year).bind(3, reports.front().raster->path);
+        drop.run();
+        // The mosaic's checksum covers only the .vrt text: each file it reads is recorded too.
+        for (const auto& source : mosaicSources) {
+            gis::ProvenanceRecord prov;
+            prov.layer = kLuchtfotoLayer;
+            prov.action = "register";
+            prov.sourcePath = std::filesystem::absolute(source).lexically_normal().string();
+            prov.sourceLayer = "deel van VRT-mozaïek " + reports.front().raster->path + ", jaar " +
+                               std::to_string(*request.year);
+            prov.sha256 = gis::sha256File(source);
+            prov.startedAt = startedAt.front();
+            prov.finishedAt = core::nowIsoUtc();
+            prov.sourceCrs = reports.front().raster->crs;
+            prov.user = gis::currentUser();
+            workspace.addProvenance(prov);
+        }
+    }
     for (std::size_t i = 0; i < reports.size(); ++i) {
         const gis::RasterInfo& info = *reports[i].raster;
         gis::storeRaster(workspace.db(), kLuchtfotoLayer, request.year, info);

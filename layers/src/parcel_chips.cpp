@@ -7,7 +7,9 @@
 #include "riskmap/gis/image_chip.hpp"
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/spatial_query.hpp"
+#include "riskmap/gis/tile_cache.hpp"
 
+#include <exception>
 #include <filesystem>
 #include <map>
 
@@ -56,7 +58,23 @@ std::vector<ChipFile> writeParcelChips(gis::Workspace& ws, const std::string& id
         ChipFile f;
         f.year = year;
         f.path = (std::filesystem::path(outDir) / (safe + "_" + std::to_string(year) + ".tif")).string();
-        gis::writeImageChip(path, parcels.wkb(*parcel), f.path, size);
+        // A photo that is offline or damaged: the workspace's tile cache may still hold the area.
+        std::exception_ptr unreadable;
+        try {
+            gis::writeImageChip(path, parcels.wkb(*parcel), f.path, size);
+        } catch (const InputError&) {
+            unreadable = std::current_exception();
+        } catch (const GdalError&) {
+            unreadable = std::current_exception();
+        }
+        if (unreadable && year == 0) std::rethrow_exception(unreadable);  // the cache is per year
+        if (unreadable) {
+            const gis::Envelope e = gis::chipExtent(parcels.wkb(*parcel));
+            gis::TileCache cache(db, ws.path());
+            const std::string cached = cache.cachedRaster(year, {e.minX, e.minY, e.maxX, e.maxY}, e.width() / size);
+            gis::writeImageChip(cached, parcels.wkb(*parcel), f.path, size);
+            f.fromCache = true;
+        }
         out.push_back(f);
     }
     return out;

@@ -5,6 +5,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/gis/change_detection.hpp"
 #include "riskmap/gis/sqlite_db.hpp"
+#include "riskmap/layers/change_review.hpp"
 #include "riskmap/layers/sample/sample_generator.hpp"
 
 #include <gdal_priv.h>
@@ -138,6 +139,29 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
         EXPECT_LT(outline, 256 * 256 / 4);
     }
     EXPECT_NE(runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", "bestaat-niet", "--out", s_dir->file("c2")}).exitCode, 0);
+    // Offline: with the 2025 photo gone, the chip comes from the tile cache once that holds the area,
+    // and is the same picture (the cache level is finer than the chip's pixels).
+    {
+        char extent[128];
+        std::snprintf(extent, sizeof extent, "%.3f,%.3f,%.3f,%.3f", x0 - 50, y0 - 50, x1 + 50, y1 + 50);
+        const auto fill = runCli({"cache", s_dir->file("ws.sqlite"), "--year", "2025", "--extent", extent});
+        ASSERT_EQ(fill.exitCode, 0) << fill.err;
+        const std::string photo = s_dir->file("data/luchtfoto_2025.tif");
+        std::filesystem::rename(photo, photo + ".weg");
+        const auto offline = runCli({"chip", s_dir->file("ws.sqlite"), "--parcel", parcel, "--out", s_dir->file("c4"), "--size", "256"});
+        std::filesystem::rename(photo + ".weg", photo);
+        ASSERT_EQ(offline.exitCode, 0) << offline.err;
+        EXPECT_NE(offline.out.find("tegelcache"), std::string::npos) << offline.out;
+        auto mean = [](const std::string& path) {
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+            double sum = 0;
+            std::vector<std::uint8_t> px(256 * 256);
+            EXPECT_EQ(ds->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, 256, 256, px.data(), 256, 256, GDT_Byte, 0, 0, nullptr), CE_None);
+            for (auto v : px) sum += v;
+            return sum / px.size();
+        };
+        EXPECT_NEAR(mean(s_dir->file("c4/" + parcel + "_2025.tif")), mean(s_dir->file("chips/" + parcel + "_2025.tif")), 2.0);
+    }
     // --vbo: the chip of the parcel under the address, found here by SpatiaLite.
     const auto pair = db.queryText("SELECT v.vbo_id || '|' || p.perceel_id FROM verblijfsobjecten v JOIN percelen p "
                                    "ON ST_Contains(p.geom, v.geom) ORDER BY v.vbo_id LIMIT 1");
@@ -146,6 +170,71 @@ TEST_F(ChangeXs, ChipsHaveTheParcelExtentAndCrs)
     const auto v = runCli({"chip", s_dir->file("ws.sqlite"), "--vbo", vbo, "--out", s_dir->file("c3")});
     ASSERT_EQ(v.exitCode, 0) << v.err;
     EXPECT_TRUE(std::filesystem::exists(s_dir->file("c3/" + viaVbo + "_2025.tif")));
+}
+
+TEST_F(ChangeXs, ReviewsSurviveARerunOfChangeDetection)
+{
+    const std::string ws = s_dir->file("ws.sqlite");
+    std::int64_t dismissed = 0, confirmed = 0;
+    {
+        gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+        ASSERT_GE(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing"), 2);
+        dismissed = *db.queryInt("SELECT min(fid) FROM onbekende_bebouwing");
+        confirmed = *db.queryInt("SELECT max(fid) FROM onbekende_bebouwing");
+    }
+    auto r = runCli({"review", ws, "onbekende_bebouwing", std::to_string(dismissed), "--afgewezen", "--toelichting",
+                     "kas, vergunning bekend"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = runCli({"review", ws, "onbekende_bebouwing", std::to_string(confirmed), "--bevestigd"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(runCli({"review", ws, "onbekende_bebouwing", "999999", "--bevestigd"}).exitCode, 0);
+    EXPECT_NE(runCli({"review", ws, "onbekende_bebouwing", "1"}).exitCode, 0);  // no verdict given
+    std::string dismissedWkt, confirmedWkt;
+    {
+        gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+        dismissedWkt = *db.queryText("SELECT AsText(geom) FROM onbekende_bebouwing WHERE fid = " + std::to_string(dismissed));
+        confirmedWkt = *db.queryText("SELECT AsText(geom) FROM onbekende_bebouwing WHERE fid = " + std::to_string(confirmed));
+        EXPECT_EQ(*db.queryText("SELECT beoordeling FROM onbekende_bebouwing WHERE fid = " + std::to_string(dismissed)),
+                  "afgewezen");
+    }
+    // The rerun replaces the layer; the reviews come back on the polygons at the same place.
+    const auto rerun = runCli({"change", ws, "--from", "2024", "--to", "2025"});
+    ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+    gis::SpatialiteDb db(ws, gis::SpatialiteDb::Mode::ReadOnly);
+    auto statusAt = [&](const std::string& wkt) {
+        auto st = db.prepare("SELECT beoordeling || '|' || ifnull(toelichting, '') || '|' || ifnull(beoordeeld_door, '') "
+                             "FROM onbekende_bebouwing WHERE ST_Intersects(geom, GeomFromText(?1, 28992))");
+        st.bind(1, wkt);
+        std::vector<std::string> out;
+        while (st.step()) out.push_back(st.columnText(0));
+        return out;
+    };
+    const auto d = statusAt(dismissedWkt);
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].substr(0, d[0].find('|')), "afgewezen");
+    EXPECT_NE(d[0].find("kas, vergunning bekend"), std::string::npos);
+    EXPECT_FALSE(d[0].substr(d[0].rfind('|') + 1).empty());  // by whom
+    const auto c = statusAt(confirmedWkt);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].substr(0, c[0].find('|')), "bevestigd");
+    // Every other polygon is still open.
+    EXPECT_EQ(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing WHERE beoordeling <> 'open'"), 2);
+}
+
+TEST_F(ChangeXs, ReviewsFollowPolygonsDrawnSlightlyDifferentlyButNotFarOnes)
+{
+    gis::SpatialiteDb db(s_dir->file("ws.sqlite"), gis::SpatialiteDb::Mode::ReadWrite);
+    if (!db.tableExists("rk_change_reviews") || *db.queryInt("SELECT count(*) FROM rk_change_reviews") == 0)
+        GTEST_SKIP() << "needs the reviews of ReviewsSurviveARerunOfChangeDetection";
+    // As a rerun with other thresholds would: every polygon 3 m off and unreviewed; one moved 1 km away.
+    db.exec("UPDATE onbekende_bebouwing SET beoordeling = 'open', beoordeeld_door = NULL, beoordeeld_op = NULL, "
+            "toelichting = NULL, geom = ST_Translate(geom, 3, 2, 0)");
+    const std::int64_t far = *db.queryInt("SELECT fid FROM onbekende_bebouwing o WHERE EXISTS (SELECT 1 FROM "
+                                          "rk_change_reviews r WHERE ST_Intersects(r.geom, o.geom)) ORDER BY fid LIMIT 1");
+    db.exec("UPDATE onbekende_bebouwing SET geom = ST_Translate(geom, 1000, 0, 0) WHERE fid = " + std::to_string(far));
+    EXPECT_EQ(layers::carryChangeReviews(db), 1);  // of the two reviewed polygons, only the near one
+    EXPECT_EQ(*db.queryText("SELECT beoordeling FROM onbekende_bebouwing WHERE fid = " + std::to_string(far)), "open");
+    EXPECT_EQ(*db.queryInt("SELECT count(*) FROM onbekende_bebouwing WHERE beoordeling <> 'open'"), 1);
 }
 
 TEST(ChangeRule, SeasonalCropsAreNotBuiltUpButYardsAndRoofsAre)

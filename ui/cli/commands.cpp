@@ -5,6 +5,7 @@
 #include "commands/audit_command.hpp"
 #include "commands/brief_command.hpp"
 #include "commands/build_command.hpp"
+#include "commands/cache_command.hpp"
 #include "commands/change_command.hpp"
 #include "commands/chip_command.hpp"
 #include "commands/drop_command.hpp"
@@ -14,6 +15,7 @@
 #include "commands/init_command.hpp"
 #include "commands/plan_command.hpp"
 #include "commands/purge_command.hpp"
+#include "commands/review_command.hpp"
 #include "commands/run_command.hpp"
 #include "commands/sample_command.hpp"
 
@@ -30,6 +32,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<ChangeCommand>());
     commands.push_back(std::make_unique<ChipCommand>());
+    commands.push_back(std::make_unique<ReviewCommand>());
+    commands.push_back(std::make_unique<CacheCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<AuditCommand>());

@@ -36,7 +36,8 @@ int ChipCommand::run()
                          "analist", "controledossier", std::to_string(files.size()) + " bestanden");
         tx.commit();
     }
-    for (const auto& f : files) std::cout << f.year << ": " << f.path << '\n';
+    for (const auto& f : files)
+        std::cout << f.year << ": " << f.path << (f.fromCache ? " (foto onbereikbaar: uit de tegelcache)" : "") << '\n';
     return 0;
 }
 

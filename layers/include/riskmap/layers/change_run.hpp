@@ -25,13 +25,15 @@ struct ChangeRunReport {
     std::uint64_t changedPixels = 0;
     std::size_t changePolygons = 0;   ///< of at least minArea
     std::size_t unknownBuildings = 0; ///< of those, without a pand: rows of onbekende_bebouwing
+    std::size_t reviewsCarried = 0;   ///< of those, rows that took over an earlier review
     std::string maskPath;
     double seconds = 0.0;
 };
 
 /// Compares the luchtfoto rasters of two years (one registered file per year, same grid),
 /// replaces layer `onbekende_bebouwing` (polygon, perceel_id, oppervlakte, jaar_van, jaar_tot,
-/// beoordeling = 'open') with the change polygons of at least minArea that panden cover less than
+/// beoordeling = 'open', beoordeeld_door, beoordeeld_op, toelichting; earlier reviews from
+/// rk_change_reviews are carried over by overlap, see carryChangeReviews) with the change polygons of at least minArea that panden cover less than
 /// pandShare, and layer `percelen_verandering` (parcel geometry, perceel_id, jaar_van, jaar_tot,
 /// aandeel_veranderd = share of the parcel's pixels that changed). The change mask is kept in
 /// `<workspace>.cache/verandering_<van>_<tot>.tif`.

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `riskmap cache WS --year JJJJ [--extent ...] [--levels ...]`: fill the aerial photo tile cache for offline use.
+#pragma once
+
+#include "../command.hpp"
+
+namespace riskmap::cli {
+
+class CacheCommand : public Command {
+public:
+    std::string name() const override { return "cache"; }
+    std::string description() const override { return "Vul de tegelcache van een luchtfotojaar (offline werken)"; }
+    void setup(CLI::App& sub) override;
+    int run() override;
+
+private:
+    std::string m_workspace;
+    int m_year = 0;
+    std::string m_extent;
+    std::string m_levels;
+};
+
+}  // namespace riskmap::cli
