@@ -13,7 +13,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -63,8 +63,8 @@ QString PlannerPanel::jobTitle() { return tr("Plan inspections"); }
 
 PlannerPanel::PlannerPanel(JobRunner* jobs, QWidget* parent) : QWidget(parent), m_jobs(jobs)
 {
+    setMinimumWidth(460);  // date, area and partners side by side without scrolling
     auto* layout = new QVBoxLayout(this);
-    auto* form = new QFormLayout;
     m_year = new QSpinBox(this);
     m_year->setRange(2000, 2999);
     m_year->setValue(QDate::currentDate().year() + 1);
@@ -82,12 +82,22 @@ PlannerPanel::PlannerPanel(JobRunner* jobs, QWidget* parent) : QWidget(parent), 
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 2147483647);
     m_seed->setToolTip(tr("Seed of the random draw; recorded with the plan, the same seed gives the same plan"));
-    form->addRow(tr("Year:"), m_year);
-    form->addRow(tr("Controls:"), m_controls);
-    form->addRow(tr("Addresses per control:"), m_addresses);
-    form->addRow(tr("Random share:"), m_randomShare);
-    form->addRow(tr("Seed:"), m_seed);
-    layout->addLayout(form);
+    // Two columns of settings: the list and its reasons below need the height.
+    auto* grid = new QGridLayout;
+    auto label = [this](const QString& text) { return new QLabel(text, this); };
+    grid->addWidget(label(tr("Year:")), 0, 0);
+    grid->addWidget(m_year, 0, 1);
+    grid->addWidget(label(tr("Seed:")), 0, 2);
+    grid->addWidget(m_seed, 0, 3);
+    grid->addWidget(label(tr("Controls:")), 1, 0);
+    grid->addWidget(m_controls, 1, 1);
+    grid->addWidget(label(tr("Addresses per control:")), 1, 2);
+    grid->addWidget(m_addresses, 1, 3);
+    grid->addWidget(label(tr("Random share:")), 2, 0);
+    grid->addWidget(m_randomShare, 2, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    layout->addLayout(grid);
 
     auto* runRow = new QHBoxLayout;
     m_planButton = new QPushButton(tr("Make plan"), this);
@@ -117,12 +127,15 @@ PlannerPanel::PlannerPanel(JobRunner* jobs, QWidget* parent) : QWidget(parent), 
     m_tree->setRootIsDecorated(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);  // long addresses would push the date away
+    m_tree->setColumnWidth(0, 230);
+    m_tree->setTextElideMode(Qt::ElideRight);
     m_details = new QTextBrowser(splitter);
     m_details->setOpenLinks(false);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);  // the reasons are the long read
     layout->addWidget(splitter, 1);
 
     auto* filesRow = new QHBoxLayout;
