@@ -11,6 +11,7 @@
 #include "test_support.hpp"
 
 #include <QApplication>
+#include <QImage>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -148,6 +149,32 @@ TEST(PlannerPanel, ListsTheControlsOfTheWorkspaceAndShowsThemOnTheMap)
     const auto motivation = rows(ws, "SELECT motivering FROM controles WHERE controle_id = '" + controls[1][0] + "'", 1).at(0).at(0);
     EXPECT_TRUE(panel->detailsText().contains(QString::fromStdString(motivation).left(60)));
     EXPECT_TRUE(panel->detailsText().contains("Wat de voorwaarden kosten")) << "the report's constraint costs";
+
+    // The Export action on the plan: a map (.png) goes through the same map export as `riskmap export … --out x.png`.
+    desktop::ExportChoice choice;
+    choice.layer = "controles";
+    choice.outPath = QString::fromStdString(dir.file("kaart.png"));
+    ASSERT_TRUE(desktop::startExport(*window.jobs(), QString::fromStdString(ws), choice));
+    window.jobs()->waitForFinished();
+    ASSERT_EQ(window.jobs()->lastOutcome().status, desktop::JobOutcome::Status::Done)
+        << window.jobs()->lastOutcome().message.toStdString();
+    EXPECT_GT(std::filesystem::file_size(dir.file("kaart.png")), 1000u);
+    EXPECT_EQ(count(ws, "SELECT count(*) FROM rk_audit WHERE target LIKE '%kaart.png' AND details = 'kaart, 1 pagina''s'"), 1);
+    ok(test::runCli({"export", ws, "controles", "--out", dir.file("cli.png")}));
+    EXPECT_TRUE(QImage(QString::fromStdString(dir.file("kaart.png"))) == QImage(QString::fromStdString(dir.file("cli.png"))))
+        << "the same map as the CLI draws";
+
+    // Cancel: the workspace keeps the plan it had (runPlan checks before writing anything).
+    const std::string addressesSql = "SELECT group_concat(vbo_id) FROM (SELECT vbo_id FROM controle_adressen ORDER BY fid)";
+    const auto addressesBefore = rows(ws, addressesSql, 1);
+    overrides.seed = 9;
+    panel->setOverrides(overrides);
+    ASSERT_TRUE(panel->startPlan());
+    window.jobs()->cancel();
+    window.jobs()->waitForFinished();
+    EXPECT_EQ(window.jobs()->lastOutcome().status, desktop::JobOutcome::Status::Cancelled);
+    EXPECT_EQ(rows(ws, addressesSql, 1), addressesBefore);
+    EXPECT_EQ(panel->result().controls.size(), controls.size()) << "the panel still shows the plan";
 
     // Reopening the workspace shows the stored plan without planning again.
     desktop::MainWindow second;
