@@ -146,6 +146,14 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day)
     return s;
 }
 
+std::string writePlanReport(const YearPlan& plan, const std::string& dir)
+{
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/jaarplan_" + std::to_string(plan.year) + ".txt";
+    writeFile(path, planReport(plan));
+    return path;
+}
+
 std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string& dir)
 {
     std::filesystem::create_directories(dir);

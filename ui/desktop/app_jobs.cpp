@@ -13,7 +13,6 @@
 
 #include <QFileInfo>
 
-#include <fstream>
 #include <sstream>
 
 namespace riskmap::desktop {
@@ -84,8 +83,7 @@ QString runPlan(const QString& workspacePath, const QString& projectPath, int ye
     const auto files = layers::writePlanFiles(plan, out);
     layers::auditPartnerLists(workspace, files);  // as `riskmap plan`: every file that leaves is logged
     const std::string report = layers::planReport(plan);
-    // The panel shows the constraint costs of a plan it did not run itself from this file.
-    if (std::ofstream f(out + "/jaarplan_" + std::to_string(year) + ".txt", std::ios::binary); f) f << report;
+    layers::writePlanReport(plan, out);  // the panel reads the constraint costs from it later
     return QString::fromStdString(report).trimmed() +
            QObject::tr("\nFiles (%1) in %2").arg(files.size()).arg(QString::fromStdString(out));
 }

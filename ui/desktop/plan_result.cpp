@@ -2,7 +2,9 @@
 // Reading a year plan back from the workspace for the planner panel.
 #include "plan_result.hpp"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <map>
 
@@ -24,7 +26,10 @@ int PlanControl::dwellings() const
 
 QString planOutputDir(const QString& workspacePath, int year)
 {
-    return workspacePath + ".plan-" + QString::number(year);
+    const QString planned = workspacePath + ".plan-" + QString::number(year);
+    // `riskmap run` writes its plan next to the workspace as controles-<jaar>.
+    const QString run = QFileInfo(workspacePath).dir().filePath("controles-" + QString::number(year));
+    return !QFileInfo(planned).isDir() && QFileInfo(run).isDir() ? run : planned;
 }
 
 std::vector<int> plannedYears(gis::SpatialiteDb& db)

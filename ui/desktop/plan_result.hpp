@@ -62,7 +62,8 @@ std::vector<int> plannedYears(gis::SpatialiteDb& db);
 /// the report comes from `<workspace>.plan-<year>/jaarplan_<year>.txt` when that file exists.
 PlanResult loadPlanResult(gis::SpatialiteDb& db, const QString& workspacePath, int year);
 
-/// The output folder of a plan: `<workspace>.plan-<year>`.
+/// The output folder of a plan: `<workspace>.plan-<year>`, or `controles-<year>` beside the
+/// workspace when only `riskmap run` wrote one.
 QString planOutputDir(const QString& workspacePath, int year);
 
 /// The part of the report on what each constraint costs and which higher-risk targets were passed over.
