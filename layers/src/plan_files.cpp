@@ -122,7 +122,8 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day)
 {
     const auto& target = plan.targets[day.target];
     const core::Date next = core::Date(std::chrono::sys_days(day.date) + std::chrono::days(1));
-    std::string stamp = core::nowIsoUtc();  // e.g. 2026-01-05T10:11:12Z
+    // DTSTAMP from the plan's inputs, not the clock: rerunning the same plan gives the same file.
+    std::string stamp = plan.inputsStampedAt.empty() ? std::to_string(plan.year - 1) + "-12-01T00:00:00Z" : plan.inputsStampedAt;
     std::erase(stamp, '-');
     std::erase(stamp, ':');
     std::string s;
@@ -143,6 +144,14 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day)
     s += fold("END:VEVENT");
     s += fold("END:VCALENDAR");
     return s;
+}
+
+std::string writePlanReport(const YearPlan& plan, const std::string& dir)
+{
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/jaarplan_" + std::to_string(plan.year) + ".txt";
+    writeFile(path, planReport(plan));
+    return path;
 }
 
 std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string& dir)

@@ -303,6 +303,11 @@ YearPlan planYear(gis::Workspace& ws, int year, const PlannerSettings& settings,
         buildAddressRisk(ws, EngineSettings::defaults().riskyPrefixes, reference, feedback);
     }
 
+    // The calendar's DTSTAMP: a time recorded with the inputs, never the clock (see YearPlan).
+    plan.inputsStampedAt = std::to_string(year - 1) + "-12-01T00:00:00Z";
+    if (const auto risk = ws.layer("risico_percelen"); risk && risk->updatedAt.size() >= 19)
+        plan.inputsStampedAt = risk->updatedAt.substr(0, 19) + "Z";
+
     feedback.beginStage("kandidaten bepalen");
     const auto addressSet = gis::FeatureSet::load(db, "risico_adressen");
     plan.addresses = loadAddresses(db, addressSet);

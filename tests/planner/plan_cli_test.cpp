@@ -12,6 +12,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace riskmap::test {
 namespace {
@@ -182,10 +183,23 @@ TEST_F(PlanXs, SameSeedSamePlanOtherSeedOtherDraw)
     };
     const auto before = snapshot();
     const auto controls = column("SELECT controle_id || datum || gebied FROM controles WHERE jaar = 2027 ORDER BY 1");
+    // A clock second later, so a DTSTAMP taken from the clock would differ.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     auto again = runCli({"plan", ws(), "--year", "2027", "--project", s_dir->file("p.toml"), "--out", s_dir->file("out2")});
     ASSERT_EQ(again.exitCode, 0) << again.err;
     EXPECT_EQ(snapshot(), before);
     EXPECT_EQ(column("SELECT controle_id || datum || gebied FROM controles WHERE jaar = 2027 ORDER BY 1"), controls);
+    // Same inputs and seed: byte-identical calendar files (DTSTAMP included).
+    int calendars = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(s_dir->file("out"))) {
+        if (entry.path().extension() != ".ics") continue;
+        ++calendars;
+        const auto second = s_dir->file("out2/" + entry.path().filename().string());
+        ASSERT_TRUE(std::filesystem::exists(second)) << second;
+        EXPECT_EQ(slurp(entry.path().string()), slurp(second)) << entry.path().filename();
+        EXPECT_NE(slurp(second).find("DTSTAMP:"), std::string::npos);
+    }
+    EXPECT_EQ(calendars, 3);
     auto other = runCli({"plan", ws(), "--year", "2027", "--project", s_dir->file("p.toml"), "--seed", "8", "--out", s_dir->file("out3")});
     ASSERT_EQ(other.exitCode, 0) << other.err;
     // The selection does not depend on the draw; the draw does (a target with more than 15 addresses

@@ -61,7 +61,8 @@ QString runBuild(const QString& workspacePath, const QString& projectPath, core:
     return QString::fromStdString(out.str()).trimmed();
 }
 
-QString runPlan(const QString& workspacePath, const QString& projectPath, int year, core::Feedback& feedback)
+QString runPlan(const QString& workspacePath, const QString& projectPath, int year, core::Feedback& feedback,
+                const PlanOverrides& overrides)
 {
     layers::PlannerSettings settings;
     if (!projectPath.isEmpty()) {
@@ -70,13 +71,20 @@ QString runPlan(const QString& workspacePath, const QString& projectPath, int ye
     } else {
         settings = layers::PlannerSettings::fromToml(toml::table{}, "(standaard)");
     }
+    if (overrides.controls) settings.controls = *overrides.controls;
+    if (overrides.addressesPerControl) settings.addressesPerControl = *overrides.addressesPerControl;
+    if (overrides.randomShare) settings.randomShare = *overrides.randomShare;
+    if (overrides.seed) settings.seed = *overrides.seed;
     auto workspace = gis::Workspace::open(workspacePath.toStdString());
     const auto plan = layers::planYear(workspace, year, settings, feedback);
     feedback.checkCancelled();
     layers::writePlanLayers(workspace, plan);
     const std::string out = workspacePath.toStdString() + ".plan-" + std::to_string(year);
     const auto files = layers::writePlanFiles(plan, out);
-    return QString::fromStdString(layers::planReport(plan)).trimmed() +
+    layers::auditPartnerLists(workspace, files);  // as `riskmap plan`: every file that leaves is logged
+    const std::string report = layers::planReport(plan);
+    layers::writePlanReport(plan, out);  // the panel reads the constraint costs from it later
+    return QString::fromStdString(report).trimmed() +
            QObject::tr("\nFiles (%1) in %2").arg(files.size()).arg(QString::fromStdString(out));
 }
 

@@ -3,6 +3,8 @@
 #include "main_window.hpp"
 
 #include "app_jobs.hpp"
+#include "export_dialog.hpp"
+#include "planner_panel.hpp"
 #include "attribute_table_model.hpp"
 #include "feature_identify.hpp"
 #include "feature_search.hpp"
@@ -111,6 +113,19 @@ void MainWindow::buildDocks()
     m_identifyDock->setWidget(identifySplit);
     addDockWidget(Qt::RightDockWidgetArea, m_identifyDock);
 
+    // The inspection planner (planner_panel.cpp): a control chosen there is shown on the map.
+    m_planner = new PlannerPanel(m_jobs, this);
+    m_planner->setProjectSource([this] { return m_projectPath; });
+    m_plannerDock = new QDockWidget(tr("Inspection planner"), this);
+    m_plannerDock->setObjectName("controleplanner");
+    m_plannerDock->setWidget(m_planner);
+    addDockWidget(Qt::RightDockWidgetArea, m_plannerDock);
+    tabifyDockWidget(m_identifyDock, m_plannerDock);
+    connect(m_planner, &PlannerPanel::showOnMap, this, [this](const gis::Box& box, const std::vector<render::Geometry>& shapes) {
+        m_canvas->setSelection(shapes);
+        m_canvas->zoomToBox(box);
+    });
+
     m_tableDock = new QDockWidget(tr("Attribute table"), this);
     m_tableDock->setObjectName("attribuuttabel");
     auto* tableWidget = new QWidget(m_tableDock);
@@ -173,6 +188,7 @@ void MainWindow::buildActions()
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Export…"), this, &MainWindow::chooseExport);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -231,6 +247,7 @@ void MainWindow::buildActions()
     tableToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     viewMenu->addAction(tableToggle);
     viewMenu->addAction(m_identifyDock->toggleViewAction());
+    viewMenu->addAction(m_plannerDock->toggleViewAction());
 
     auto* photos = new QToolBar(tr("Aerial photo"), this);
     addToolBarBreak();  // a second row: the map toolbar fills the first one on a laptop screen
@@ -297,6 +314,7 @@ void MainWindow::openWorkspace(const QString& path)
     refreshPhotoYears();
     setWindowTitle(tr("Risicokaart — %1").arg(path));
     auditVisibleLayers("kaart");
+    m_planner->setWorkspace(path);  // shows the newest plan stored in the workspace
 }
 
 void MainWindow::setViewPurpose(const QString& purpose)
@@ -555,6 +573,18 @@ void MainWindow::jobFinished(const QString& title, const JobOutcome& outcome)
         showError(tr("%1 failed:\n%2").arg(title, outcome.message));
         break;
     }
+}
+
+void MainWindow::chooseExport()
+{
+    if (m_workspacePath.isEmpty() || !m_workspace) return showError(tr("Open a workspace first"));
+    QStringList names;
+    for (const auto& r : m_workspace->layers()) names << QString::fromStdString(r.name);
+    ExportDialog dialog(names, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    auto choice = dialog.choice();
+    choice.projectPath = m_projectPath;
+    if (!startExport(*m_jobs, m_workspacePath, choice)) showError(tr("Another job is still running"));
 }
 
 void MainWindow::reloadWorkspace()

@@ -34,6 +34,7 @@ class AttributeTableModel;
 class LayersPanel;
 class MapCanvas;
 class ZoneController;
+class PlannerPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,6 +45,8 @@ public:
     /// Opens a workspace read-only and shows all its layers. Throws Error when it cannot.
     void openWorkspace(const QString& path);
     MapCanvas* canvas() const { return m_canvas; }
+    /// The Controleplanner dock's panel.
+    PlannerPanel* planner() const { return m_planner; }
     /// Shows the attributes of `layer` in the table dock, filtered by `filter`.
     void showAttributeTable(const QString& layer, const QString& filter = {});
     /// The number of rows the table dock shows now.
@@ -116,6 +119,7 @@ private:
     void refreshPhotoYears();
     void tableSelectionChanged();
     void jobFinished(const QString& title, const JobOutcome& outcome);
+    void chooseExport();
 
     std::optional<gis::Workspace> m_workspace;
     std::optional<ViewAudit> m_viewAudit;
@@ -147,6 +151,8 @@ private:
     QLabel* m_timeLabel = nullptr;
     class QDockWidget* m_tableDock = nullptr;
     class QDockWidget* m_identifyDock = nullptr;
+    class QDockWidget* m_plannerDock = nullptr;
+    PlannerPanel* m_planner = nullptr;
 };
 
 }  // namespace riskmap::desktop

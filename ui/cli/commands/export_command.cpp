@@ -7,10 +7,7 @@
 #include "riskmap/layers/data_export.hpp"
 #include "riskmap/layers/project_file.hpp"
 
-#include "riskmap/render/map_pdf.hpp"
-#include "riskmap/gis/audit_log.hpp"
-#include "riskmap/gis/layer_reader.hpp"
-#include "riskmap/layers/export_profile.hpp"
+#include "riskmap/render/map_export.hpp"
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -37,42 +34,15 @@ void ExportCommand::setup(CLI::App& sub)
 
 int ExportCommand::exportMap(gis::Workspace& workspace, const layers::ExportRequest& request)
 {
-    // The same profile decision as a data export: an audience that may not have the
-    // layer's rows may not have them on a map either.
-    const auto record = workspace.layer(request.layer);
-    if (!record) throw Error("laag '" + request.layer + "' bestaat niet in " + m_workspace);
-    const auto policy = layers::decideExportPolicy(request.profile, *record, gis::layerColumns(workspace.db(), request.layer),
-                                                   request.control);
-    if (request.profile == layers::Profile::Riec && !request.purpose)
-        throw UsageError("profiel riec: geef het doel van de export (--purpose)");
-    render::MapDocumentOptions page;
-    page.paper = m_paper == "A3" ? render::Paper::A3 : render::Paper::A4;
-    page.orientation = m_portrait ? render::Orientation::Portrait : render::Orientation::Landscape;
-    page.banner = policy.banner;
-    page.outPath = m_out;
-    page.sources = "BRK, BAG, KvK, IBIS, incidenten; model " + std::string(RISKMAP_MODEL_VERSION);
-    render::MapDocumentReport report;
-    if (m_atlas) {
-        render::AtlasOptions atlas;
-        atlas.layer = request.layer;
-        atlas.profile = request.profile;
-        atlas.page = page;
-        atlas.page.layers = {"studiegebied", "wegen", request.layer};
-        atlas.page.title = "Atlas " + request.layer;
-        report = render::writeAtlas(m_workspace, atlas);
-    } else {
-        page.layers = {"studiegebied", "wegen", request.layer};
-        page.title = "Risicokaart buitengebied — " + request.layer;
-        report = render::writeMapDocument(m_workspace, page);
-    }
-    gis::Transaction tx(workspace.db());
-    const auto audit = gis::appendAudit(workspace.db(), "export", request.layer + " → " + m_out, layers::toString(request.profile),
-                                        request.purpose.value_or(layers::toString(request.profile)),
-                                        std::string(m_atlas ? "atlas" : "kaart") + ", " + std::to_string(report.pages) + " pagina's");
-    tx.commit();
-    std::cout << (m_atlas ? "Atlas" : "Kaart") << " van " << request.layer << " geschreven: " << m_out << " (" << report.pages
-              << " pagina's, " << report.bytes / 1024 << " kB)\nClassificatie: " << policy.banner << "\nAuditlog regel "
-              << audit.seq << ", laatste hash: " << audit.hash << '\n';
+    render::MapExportOptions options;
+    options.paper = m_paper == "A3" ? render::Paper::A3 : render::Paper::A4;
+    options.orientation = m_portrait ? render::Orientation::Portrait : render::Orientation::Landscape;
+    options.atlas = m_atlas;
+    const auto result = render::exportMap(workspace, m_workspace, request, options);
+    std::cout << (m_atlas ? "Atlas" : "Kaart") << " van " << request.layer << " geschreven: " << m_out << " ("
+              << result.report.pages << " pagina's, " << result.report.bytes / 1024 << " kB)\nClassificatie: "
+              << result.policy.banner << "\nAuditlog regel " << result.audit.seq << ", laatste hash: " << result.audit.hash
+              << '\n';
     return 0;
 }
 

@@ -54,6 +54,7 @@ int PlanCommand::run()
     const std::string out = m_out.empty() ? m_workspace + ".plan-" + std::to_string(m_year) : m_out;
     const auto files = layers::writePlanFiles(plan, out);
     layers::auditPartnerLists(workspace, files);
+    layers::writePlanReport(plan, out);
     std::cout << layers::planReport(plan);
     std::cout << "Lagen: controles, controle_adressen. Bestanden (" << files.size() << ") in " << out << "\n";
     return 0;

@@ -68,6 +68,7 @@ void planNextYear(const layers::ProjectFile& project, gis::Workspace& workspace,
     layers::writePlanLayers(workspace, plan);
     const auto files = layers::writePlanFiles(plan, (out / ("controles-" + std::to_string(year))).string());
     layers::auditPartnerLists(workspace, files);
+    layers::writePlanReport(plan, (out / ("controles-" + std::to_string(year))).string());
     std::cout << layers::planReport(plan) << "Controleplan " << year << ": lagen controles en controle_adressen, "
               << files.size() << " bestanden in " << (out / ("controles-" + std::to_string(year))).string() << '\n';
 }

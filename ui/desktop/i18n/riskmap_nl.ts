@@ -3,6 +3,40 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>%1 exporteren</translation>
+    </message>
+    <message>
+        <source>Map of %1 written: %2 (%3 pages)
+Classification: %4
+Audit log entry %5</source>
+        <translation>Kaart van %1 geschreven: %2 (%3 pagina&apos;s)
+Classificatie: %4
+Auditlog regel %5</translation>
+    </message>
+    <message>
+        <source>Layer %1 exported to %2 (%3 rows, profile %4)</source>
+        <translation>Laag %1 geëxporteerd naar %2 (%3 rijen, profiel %4)</translation>
+    </message>
+    <message>
+        <source>
+Columns left out: %1</source>
+        <translation>
+Weggelaten kolommen: %1</translation>
+    </message>
+    <message>
+        <source>
+Classification: %1
+Audit log entry %2</source>
+        <translation>
+Classificatie: %1
+Auditlog regel %2</translation>
+    </message>
+    <message>
         <source>%1 → %2: %3 imported</source>
         <translation>%1 → %2: %3 ingelezen</translation>
     </message>
@@ -49,6 +83,14 @@ Bestanden (%1) in %2</translation>
 </context>
 <context>
     <name>riskmap::desktop::MainWindow</name>
+    <message>
+        <source>Inspection planner</source>
+        <translation>Controleplanner</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
     <message>
         <source>Risicokaart</source>
         <translation>Risicokaart</translation>
@@ -473,6 +515,268 @@ Bestanden (%1) in %2</translation>
     <message>
         <source>Zone %1 saved</source>
         <translation>Zone %1 opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>riskmap::desktop::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>analist (within the team)</source>
+        <translation>analist (binnen het team)</translation>
+    </message>
+    <message>
+        <source>riec (purpose required)</source>
+        <translation>riec (doel verplicht)</translation>
+    </message>
+    <message>
+        <source>driehoek (aggregated, small counts hidden)</source>
+        <translation>driehoek (geaggregeerd, kleine aantallen verborgen)</translation>
+    </message>
+    <message>
+        <source>partner (address list of one control)</source>
+        <translation>partner (adreslijst van één controle)</translation>
+    </message>
+    <message>
+        <source>e.g. RIEC casusoverleg 2027-03</source>
+        <translation>bv. RIEC casusoverleg 2027-03</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-1</source>
+        <translation>bv. 2027-1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Laag:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profiel:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <source>Control:</source>
+        <translation>Controle:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Bestand:</translation>
+    </message>
+    <message>
+        <source>The format follows from the extension: .gpkg, .csv, .geojson, .xlsx; a map: .pdf or .png. Every export is recorded in the audit log.</source>
+        <translation>Het formaat volgt uit de extensie: .gpkg, .csv, .geojson, .xlsx; een kaart: .pdf of .png. Elke export wordt in het auditlog vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Required for profile riec</source>
+        <translation>Verplicht voor profiel riec</translation>
+    </message>
+    <message>
+        <source>Optional; the profile name when empty</source>
+        <translation>Optioneel; leeg: de naam van het profiel</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporteren naar</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;CSV (*.csv);;GeoJSON (*.geojson);;Excel (*.xlsx);;Map PDF (*.pdf);;Map PNG (*.png)</source>
+        <translation>GeoPackage (*.gpkg);;CSV (*.csv);;GeoJSON (*.geojson);;Excel (*.xlsx);;Kaart PDF (*.pdf);;Kaart PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Kies het bestand om te schrijven.</translation>
+    </message>
+    <message>
+        <source>Profile riec: give the purpose of the export.</source>
+        <translation>Profiel riec: geef het doel van de export.</translation>
+    </message>
+    <message>
+        <source>Profile partner: give the control whose address list is exported.</source>
+        <translation>Profiel partner: geef de controle waarvan de adreslijst wordt geëxporteerd.</translation>
+    </message>
+</context>
+<context>
+    <name>riskmap::desktop::PlannerPanel</name>
+    <message>
+        <source>Plan inspections</source>
+        <translation>Controles plannen</translation>
+    </message>
+    <message>
+        <source>Number of integral controls in the year</source>
+        <translation>Aantal integrale controles in het jaar</translation>
+    </message>
+    <message>
+        <source>Addresses visited per control day (10–25)</source>
+        <translation>Adressen per controledag (10–25)</translation>
+    </message>
+    <message>
+        <source>Share of the addresses drawn at random among the target&apos;s other addresses</source>
+        <translation>Deel van de adressen dat willekeurig wordt getrokken uit de overige adressen van het doel</translation>
+    </message>
+    <message>
+        <source>Seed of the random draw; recorded with the plan, the same seed gives the same plan</source>
+        <translation>Seed van de steekproef; wordt bij het plan vastgelegd, dezelfde seed geeft hetzelfde plan</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <source>Controls:</source>
+        <translation>Aantal controles:</translation>
+    </message>
+    <message>
+        <source>Addresses per control:</source>
+        <translation>Adressen per controle:</translation>
+    </message>
+    <message>
+        <source>Random share:</source>
+        <translation>Aandeel steekproef:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Make plan</source>
+        <translation>Plan maken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Plan in workspace:</source>
+        <translation>Plan in werkruimte:</translation>
+    </message>
+    <message>
+        <source>Control / address</source>
+        <translation>Controle / adres</translation>
+    </message>
+    <message>
+        <source>Date / reason</source>
+        <translation>Datum / reden</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Gebied</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>Uitvoermap openen</translation>
+    </message>
+    <message>
+        <source>Calendar files (.ics), partner address lists and findings forms</source>
+        <translation>Agendabestanden (.ics), adreslijsten per partner en bevindingenformulieren</translation>
+    </message>
+    <message>
+        <source>Open calendar</source>
+        <translation>Agenda openen</translation>
+    </message>
+    <message>
+        <source>The .ics file of the selected control</source>
+        <translation>Het .ics-bestand van de gekozen controle</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Open eerst een werkruimte.</translation>
+    </message>
+    <message>
+        <source>Another job is still running.</source>
+        <translation>Er loopt nog een andere taak.</translation>
+    </message>
+    <message>
+        <source>No output folder for this plan yet: make the plan first.</source>
+        <translation>Nog geen uitvoermap voor dit plan: maak eerst het plan.</translation>
+    </message>
+    <message>
+        <source>Calendar file not found: %1</source>
+        <translation>Agendabestand niet gevonden: %1</translation>
+    </message>
+    <message>
+        <source>Project file not read: %1</source>
+        <translation>Projectbestand niet gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation>Plan %1 wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Plan %1 made: %2 controls.</source>
+        <translation>Plan %1 gemaakt: %2 controles.</translation>
+    </message>
+    <message>
+        <source>Planning cancelled; the workspace keeps the previous plan.</source>
+        <translation>Planning geannuleerd; de werkruimte houdt het vorige plan.</translation>
+    </message>
+    <message>
+        <source>No plan: %1</source>
+        <translation>Geen plan: %1</translation>
+    </message>
+    <message>
+        <source>Open a workspace to plan its inspections.</source>
+        <translation>Open een werkruimte om de controles te plannen.</translation>
+    </message>
+    <message>
+        <source>No plan in this workspace yet: choose the year and press Make plan.</source>
+        <translation>Nog geen plan in deze werkruimte: kies het jaar en klik op Plan maken.</translation>
+    </message>
+    <message>
+        <source>dwelling: no entry without consent or warrant</source>
+        <translation>woning: niet naar binnen zonder toestemming of machtiging</translation>
+    </message>
+    <message>
+        <source>vbo %1</source>
+        <translation>vbo %1</translation>
+    </message>
+    <message>
+        <source>%1 controls in %2. Click a control to see why it was chosen and show it on the map.</source>
+        <translation>%1 controles in %2. Klik op een controle om te zien waarom die gekozen is en om haar op de kaart te tonen.</translation>
+    </message>
+    <message>
+        <source>Control %1 — %2</source>
+        <translation>Controle %1 — %2</translation>
+    </message>
+    <message>
+        <source>Partners: %1</source>
+        <translation>Partners: %1</translation>
+    </message>
+    <message>
+        <source>Expected risk of the target: %1; score covered by the %2 addresses: %3</source>
+        <translation>Verwacht risico van het doel: %1; gedekte score van de %2 adressen: %3</translation>
+    </message>
+    <message>
+        <source>Route: %1 km (lower bound %2 km), about %3 hours including visits</source>
+        <translation>Route: %1 km (ondergrens %2 km), ongeveer %3 uur inclusief bezoeken</translation>
+    </message>
+    <message>
+        <source>%1 dwellings: no entry without consent or a warrant.</source>
+        <translation>%1 woningen: niet naar binnen zonder toestemming of machtiging.</translation>
+    </message>
+    <message>
+        <source>Why chosen</source>
+        <translation>Waarom gekozen</translation>
+    </message>
+    <message>
+        <source>What the constraints cost (whole plan)</source>
+        <translation>Wat de voorwaarden kosten (hele plan)</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,10 @@ std::string controlIcs(const YearPlan& plan, const PlannedDay& day);
 /// Returns the paths written, in order. Throws Error when a file cannot be written.
 std::vector<std::string> writePlanFiles(const YearPlan& plan, const std::string& dir);
 
+/// Writes the report (planReport) to `<dir>/jaarplan_<year>.txt`, where the desktop's planner
+/// panel reads what the constraints cost for a plan it did not make itself. Returns the path.
+std::string writePlanReport(const YearPlan& plan, const std::string& dir);
+
 /// Appends an audit entry for every file written: profile partner for the partner address
 /// lists (they leave the tool), analist for calendars and findings forms. Returns the
 /// number of partner lists.

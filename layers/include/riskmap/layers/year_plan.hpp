@@ -66,6 +66,10 @@ struct YearPlan {
     std::vector<PlannedDay> days;
     int targetsRecentlyControlled = 0;   ///< targets with a control within repeat_months before the year
     int clustersTooSmall = 0;            ///< rural clusters with fewer than 10 addresses, left out
+    /// When the plan's inputs were made: the recorded build time of `risico_percelen` (rk_layers),
+    /// ISO UTC. The calendar files carry it as DTSTAMP, so the same inputs and seed give the same
+    /// bytes; `<year-1>-12-01T00:00:00Z` when the workspace has no such record.
+    std::string inputsStampedAt;
     double candidateSeconds = 0.0;
     double solveSeconds = 0.0;
     double routeSeconds = 0.0;
