@@ -241,6 +241,25 @@ void benchLayers(const std::string& ws, const char* title, const std::vector<std
         pan.push_back(t.nsecsElapsed() / 1e6);
         panDrawn = r.tilesDrawn, panTotal = r.tilesTotal;
     }
+    // The same pan zoomed in four times on the centre, where every new tile holds data.
+    std::vector<double> panIn;
+    const render::MapView in = render::snapToGrid(render::MapView(view.centre(), view.resolution() / 4, view.size()));
+    std::size_t panInDrawn = 0;
+    for (int i = 0; i < 6; ++i) {
+        tiled.invalidate();
+        (void)tiled.render(in, layers);
+        t.restart();
+        auto r = tiled.render(in.panned(-w / 4.0 * (i % 2 ? 1 : -1), 0), layers);
+        panIn.push_back(t.nsecsElapsed() / 1e6);
+        panInDrawn = r.tilesDrawn;
+    }
+    std::vector<double> freshIn;
+    for (int i = 0; i < 3; ++i) {
+        tiled.invalidate();
+        t.restart();
+        (void)tiled.render(in, layers);
+        freshIn.push_back(t.nsecsElapsed() / 1e6);
+    }
     // The direct path (PNG/PDF exports): one thread, no tiles.
     QImage directImage;
     for (int i = 0; i < 5; ++i) {
@@ -264,6 +283,8 @@ void benchLayers(const std::string& ws, const char* title, const std::vector<std
     speed(median(fresh));
     std::printf("  pan 1/4 scherm (%zu van %zu tegels nieuw):  %7.1f ms mediaan", panDrawn, panTotal, median(pan));
     speed(median(pan));
+    std::printf("  4x ingezoomd, nieuwe tegels:              %7.1f ms mediaan\n", median(freshIn));
+    std::printf("  4x ingezoomd, pan 1/4 (%zu nieuw):          %7.1f ms mediaan\n", panInDrawn, median(panIn));
     std::printf("  direct (export, 1 draad), warm:           %7.1f ms mediaan", median(direct));
     speed(median(direct));
     std::printf("  %zu objecten, %zu hoekpunten, %zu rasterpixels; %d kernen\n", stats.featuresDrawn, stats.verticesDrawn,

@@ -285,3 +285,30 @@ TEST(TiledRenderer, CancelStopsStaleTiles)
     EXPECT_EQ(res.tilesReused, 2u);
     EXPECT_EQ(res.tilesDrawn, 6u);
 }
+
+TEST(TiledRenderer, PhotoPixelsComeFromTheRightSourcePixels)
+{
+    Fixture f;
+    render::TiledRenderer tiled(f.renderer);
+    std::vector<render::RenderLayer> photo;
+    for (const auto& l : f.layers)
+        if (l.raster) photo.push_back(l);
+    ASSERT_EQ(photo.size(), 1u);
+    // 1 m per pixel over the 2 m photo, unaligned to the 1024-px read blocks and the tiles.
+    const render::MapView view(QPointF(X0 + 403, Y0 + 611), 1.0, QSize(700, 500));
+    const auto res = tiled.render(view, photo);
+    ASSERT_TRUE(res.complete);
+    int checked = 0;
+    for (int py = 3; py < 500; py += 37)
+        for (int px = 5; px < 700; px += 41) {
+            const QPointF w = res.view.toWorld(QPointF(px + 0.5, py + 0.5));
+            const int col = int(std::floor((w.x() - X0) / 2)), row = int(std::floor((Y0 + 1000 - w.y()) / 2));
+            if (col < 0 || col >= 500 || row < 0 || row >= 500) continue;
+            const QColor c = res.image.pixelColor(px, py);
+            EXPECT_EQ(c.red(), (col * 1 + row * 3) % 256) << px << "," << py;
+            EXPECT_EQ(c.green(), (col * 2 + row * 3) % 256) << px << "," << py;
+            EXPECT_EQ(c.blue(), (col * 3 + row * 3) % 256) << px << "," << py;
+            ++checked;
+        }
+    EXPECT_GT(checked, 100);
+}

@@ -472,8 +472,46 @@ struct MapRenderer::Impl {
         return records;
     }
 
-    void drawRaster(QPainter& p, const MapView& view, const std::vector<gis::RasterRecord>& records, RenderStats& out)
+    /// Raster devices whose view lies on the global pixel grid (tiles, snapped views) read the
+    /// photo in fixed 1024-pixel blocks of that grid: one read then serves 16 tiles and the
+    /// tiles a pan exposes next, where a window per tile would open the file 16 times.
+    static constexpr int kBlock = 1024;
+
+    bool drawRasterBlocks(QPainter& p, const MapView& view, const std::vector<gis::RasterRecord>& records, RenderStats& out)
     {
+        const double res = view.resolution();
+        const gis::Box vb = view.extent();
+        const double fx = vb.xmin / res, fy = -vb.ymax / res;
+        if (std::abs(fx - std::round(fx)) > 1e-6 || std::abs(fy - std::round(fy)) > 1e-6) return false;
+        const auto gx0 = std::int64_t(std::llround(fx)), gy0 = std::int64_t(std::llround(fy));
+        auto floorDiv = [](double a) { return std::int64_t(std::floor(a / kBlock)); };
+        for (const auto& r : records) {
+            const auto& e = r.info.extent;
+            const double x0 = std::max(vb.xmin, e.minX), x1 = std::min(vb.xmax, e.maxX);
+            const double y0 = std::max(vb.ymin, e.minY), y1 = std::min(vb.ymax, e.maxY);
+            if (x0 >= x1 || y0 >= y1) continue;
+            const std::string& src = r.info.overviewPath.empty() ? r.info.path : r.info.overviewPath;
+            const bool coarse = r.info.pixelSizeX > 0 && res > 1.5 * r.info.pixelSizeX;
+            // Global pixel rows/columns of the overlap, then the blocks holding them.
+            for (auto by = floorDiv(-y1 / res); by <= floorDiv(-y0 / res - 1e-9); ++by)
+                for (auto bx = floorDiv(x0 / res); bx <= floorDiv(x1 / res - 1e-9); ++bx) {
+                    const gis::Box box{double(bx) * kBlock * res, -double(by + 1) * kBlock * res,
+                                       double(bx + 1) * kBlock * res, -double(by) * kBlock * res};
+                    const QImage img = rasterImage(src, box, kBlock, kBlock,
+                                                   coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
+                    const QPoint at(int(bx * kBlock - gx0), int(by * kBlock - gy0));
+                    p.drawImage(at, img);
+                    const QRect shown = QRect(at, img.size()).intersected(QRect(QPoint(0, 0), view.size()));
+                    out.rasterPixels += std::size_t(std::max(0, shown.width())) * std::size_t(std::max(0, shown.height()));
+                }
+        }
+        return true;
+    }
+
+    void drawRaster(QPainter& p, const MapView& view, const std::vector<gis::RasterRecord>& records, RenderStats& out,
+                    bool rasterDevice)
+    {
+        if (rasterDevice && drawRasterBlocks(p, view, records, out)) return;
         const gis::Box vb = view.extent();
         for (const auto& r : records) {
             const auto& e = r.info.extent;
@@ -594,7 +632,7 @@ bool MapRenderer::render(QPainter& painter, const MapView& view, const std::vect
         const RenderLayer& layer = *lp.layer;
         painter.setOpacity(std::clamp(layer.style.opacity, 0.0, 1.0));
         if (layer.raster) {
-            if (features) m_impl->drawRaster(painter, view, lp.rasters, stats);
+            if (features) m_impl->drawRaster(painter, view, lp.rasters, stats, raster);
         } else if ((features || layer.style.labels) &&
                    !Impl::drawVector(painter, view, layer, *lp.vectors, raster, features, labels && layer.style.labels,
                                      cancel, stats)) {
