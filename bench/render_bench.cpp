@@ -231,6 +231,16 @@ void benchLayers(const std::string& ws, const char* title, const std::vector<std
         (void)tiled.render(view, layers);
         fresh.push_back(t.nsecsElapsed() / 1e6);
     }
+    // The same with one thread: the cost of cutting into tiles, apart from the parallelism.
+    std::vector<double> fresh1;
+    render::TiledRenderOptions one;
+    one.threads = 1;
+    for (int i = 0; i < 3; ++i) {
+        tiled.invalidate();
+        t.restart();
+        (void)tiled.render(view, layers, nullptr, one);
+        fresh1.push_back(t.nsecsElapsed() / 1e6);
+    }
     // Pan by a quarter screen width, back and forth: only the exposed column of tiles is new.
     std::size_t panDrawn = 0, panTotal = 0;
     for (int i = 0; i < 6; ++i) {
@@ -281,6 +291,7 @@ void benchLayers(const std::string& ws, const char* title, const std::vector<std
     speed(median(warm));
     std::printf("  getegeld, nieuwe tegels (geometrie warm): %7.1f ms mediaan", median(fresh));
     speed(median(fresh));
+    std::printf("  idem met 1 draad:                         %7.1f ms mediaan\n", median(fresh1));
     std::printf("  pan 1/4 scherm (%zu van %zu tegels nieuw):  %7.1f ms mediaan", panDrawn, panTotal, median(pan));
     speed(median(pan));
     std::printf("  4x ingezoomd, nieuwe tegels:              %7.1f ms mediaan\n", median(freshIn));

@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 namespace riskmap::render {
 namespace {
@@ -130,11 +131,49 @@ GeometryFamily familyFromCode(std::int64_t code)
     }
 }
 
+/// Pre-drawn marker images shared by all renders of a renderer (every tile would otherwise
+/// draw its own), keyed by what the symbol looks like and the quarter-pixel phase.
+class SpriteStore {
+public:
+    struct Sprite {
+        int half = 0;
+        std::array<QImage, 16> phases;
+    };
+    /// The sprite set of `sym`, created on first use; stays valid as long as the store.
+    const Sprite& get(const Symbol& sym)
+    {
+        const auto key = std::make_tuple(sym.fill.rgba(), sym.stroke.rgba(), sym.strokeWidth, int(sym.brush), int(sym.marker),
+                                         sym.markerSize);
+        std::lock_guard lock(m_mutex);
+        auto it = m_sprites.find(key);
+        if (it != m_sprites.end()) return *it->second;
+        auto sprite = std::make_unique<Sprite>();
+        sprite->half = int(std::ceil(sym.markerSize / 2.0 + std::max(sym.strokeWidth, 1.5) + 2));
+        const int size = 2 * sprite->half + 1;
+        for (int q = 0; q < 16; ++q) {
+            QImage img(size, size, QImage::Format_ARGB32_Premultiplied);
+            img.fill(Qt::transparent);
+            QPainter sp(&img);
+            sp.setRenderHint(QPainter::Antialiasing, true);
+            applySymbol(sp, sym, GeometryFamily::Point);
+            drawMarker(sp, sym, QPointF(sprite->half + (q % 4) / 4.0, sprite->half + (q / 4) / 4.0));
+            sp.end();
+            sprite->phases[std::size_t(q)] = img;
+        }
+        return *m_sprites.emplace(key, std::move(sprite)).first->second;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::tuple<QRgb, QRgb, double, int, int, double>, std::unique_ptr<Sprite>> m_sprites;
+};
+
 /// Point markers stamped as small pre-drawn images on raster devices: an antialiased ellipse
 /// per point is the single largest cost of a map with many addresses. Positions are kept to a
 /// quarter pixel (16 pre-drawn phases), which no eye can tell from the exact position.
 class MarkerSprites {
 public:
+    explicit MarkerSprites(SpriteStore& store) : m_store(store) {}
     void draw(QPainter& p, const Symbol& sym, QPointF at)
     {
         const double fx = std::floor(at.x()), fy = std::floor(at.y());
@@ -142,38 +181,91 @@ public:
         int ix = int(fx), iy = int(fy);
         if (qx == 4) qx = 0, ++ix;
         if (qy == 4) qy = 0, ++iy;
-        Entry& e = entryFor(sym);
-        QImage& img = e.phases[std::size_t(qy * 4 + qx)];
-        if (img.isNull()) {
-            img = QImage(e.size, e.size, QImage::Format_ARGB32_Premultiplied);
-            img.fill(Qt::transparent);
-            QPainter sp(&img);
-            sp.setRenderHint(QPainter::Antialiasing, true);
-            applySymbol(sp, sym, GeometryFamily::Point);
-            drawMarker(sp, sym, QPointF(e.half + qx / 4.0, e.half + qy / 4.0));
+        if (&sym != m_symbol) {  // features of one symbol mostly follow each other
+            m_symbol = &sym;
+            m_sprite = &m_store.get(sym);
         }
-        p.drawImage(QPoint(ix - e.half, iy - e.half), img);
+        p.drawImage(QPoint(ix - m_sprite->half, iy - m_sprite->half), m_sprite->phases[std::size_t(qy * 4 + qx)]);
     }
 
 private:
-    struct Entry {
-        const Symbol* symbol = nullptr;
-        int size = 0, half = 0;
-        std::array<QImage, 16> phases;
-    };
-    Entry& entryFor(const Symbol& sym)
-    {
-        for (auto& e : m_entries)
-            if (e.symbol == &sym) return e;
-        Entry e;
-        e.symbol = &sym;
-        e.half = int(std::ceil(sym.markerSize / 2.0 + std::max(sym.strokeWidth, 1.5) + 2));
-        e.size = 2 * e.half + 1;
-        m_entries.push_back(std::move(e));
-        return m_entries.back();
-    }
-    std::deque<Entry> m_entries;
+    SpriteStore& m_store;
+    const Symbol* m_symbol = nullptr;
+    const SpriteStore::Sprite* m_sprite = nullptr;
 };
+
+/// Sutherland–Hodgman: the closed ring `in` (first == last) clipped to `r`, into `out` (closed).
+/// Exact for the fill; the cut adds edges only along `r`, which callers keep outside the device.
+void clipRing(const std::vector<QPointF>& in, const QRectF& r, std::vector<QPointF>& out)
+{
+    thread_local std::vector<QPointF> a, b;
+    a.assign(in.begin(), in.end() - 1);
+    auto pass = [&](auto inside, auto cross) {
+        b.clear();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const QPointF& p = a[i];
+            const QPointF& q = a[(i + 1) % a.size()];
+            const bool pin = inside(p), qin = inside(q);
+            if (pin) b.push_back(p);
+            if (pin != qin) b.push_back(cross(p, q));
+        }
+        a.swap(b);
+    };
+    auto atX = [](double x) {
+        return [x](const QPointF& p, const QPointF& q) { return QPointF(x, p.y() + (q.y() - p.y()) * (x - p.x()) / (q.x() - p.x())); };
+    };
+    auto atY = [](double y) {
+        return [y](const QPointF& p, const QPointF& q) { return QPointF(p.x() + (q.x() - p.x()) * (y - p.y()) / (q.y() - p.y()), y); };
+    };
+    pass([&](const QPointF& p) { return p.x() >= r.left(); }, atX(r.left()));
+    if (!a.empty()) pass([&](const QPointF& p) { return p.x() <= r.right(); }, atX(r.right()));
+    if (!a.empty()) pass([&](const QPointF& p) { return p.y() >= r.top(); }, atY(r.top()));
+    if (!a.empty()) pass([&](const QPointF& p) { return p.y() <= r.bottom(); }, atY(r.bottom()));
+    out.assign(a.begin(), a.end());
+    if (!out.empty()) out.push_back(out.front());
+}
+
+/// `g` cut to the world rectangle `r`: rings clipped (see clipRing), lines reduced to the runs
+/// of segments whose bounds meet `r`. For features far larger than the device (a municipality,
+/// a motorway), so each tile strokes only its own part of them.
+Geometry clipToRect(const Geometry& g, const QRectF& r)
+{
+    Geometry out;
+    out.family = g.family;
+    for (std::size_t k = 0; k < g.parts.size(); ++k) {
+        const auto& part = g.parts[k];
+        if (g.family == GeometryFamily::Polygon) {
+            if (part.size() < 4) continue;
+            std::vector<QPointF> cut;
+            clipRing(part, r, cut);
+            if (cut.size() < 4) continue;
+            out.parts.push_back(std::move(cut));
+            out.holes.push_back(k < g.holes.size() && g.holes[k]);
+        } else if (g.family == GeometryFamily::Line) {
+            std::vector<QPointF> run;
+            auto flush = [&] {
+                if (run.size() >= 2) out.parts.push_back(run);
+                run.clear();
+            };
+            for (std::size_t i = 0; i + 1 < part.size(); ++i) {
+                const QPointF& a = part[i];
+                const QPointF& b = part[i + 1];
+                const bool meets = std::min(a.x(), b.x()) <= r.right() && std::max(a.x(), b.x()) >= r.left() &&
+                                   std::min(a.y(), b.y()) <= r.bottom() && std::max(a.y(), b.y()) >= r.top();
+                if (!meets) {
+                    flush();
+                    continue;
+                }
+                if (run.empty()) run.push_back(a);
+                run.push_back(b);
+            }
+            flush();
+        } else {
+            out.parts.push_back(part);
+        }
+    }
+    return out;
+}
 
 /// Everything one layer's drawing needs, gathered under the lock so drawing can run without it.
 struct LayerPlan {
@@ -313,8 +405,10 @@ struct MapRenderer::Impl {
         return out;
     }
 
-    static bool drawVector(QPainter& p, const MapView& view, const RenderLayer& layer, const VectorCache& cache, bool raster,
-                           bool features, bool labelsToo, const std::atomic<bool>* cancel, RenderStats& stats)
+    SpriteStore sprites;
+
+    bool drawVector(QPainter& p, const MapView& view, const RenderLayer& layer, const VectorCache& cache, bool raster,
+                           bool clip, bool features, bool labelsToo, const std::atomic<bool>* cancel, RenderStats& counts)
     {
         const gis::Box viewBox = view.extent();
         // Markers and outlines reach beyond their geometry: widen the cull box by a few pixels.
@@ -327,21 +421,23 @@ struct MapRenderer::Impl {
         const Symbol* current = nullptr;
         QPainterPath path;
         thread_local std::vector<QPointF> ring;
-        MarkerSprites sprites;
+        MarkerSprites stamps(sprites);
         const bool useField = !cache.field.empty();
         std::vector<std::pair<QPointF, const QString*>> labels;
         std::size_t n = 0;
         const double res = view.resolution();
+        const QRectF clipPx(-16, -16, view.size().width() + 32, view.size().height() + 32);
+        const QRectF clipWorld(0, 0, clipPx.width() * res, clipPx.height() * res);
         for (const auto fi : hits) {
             if ((++n & 255) == 0 && cancel && cancel->load(std::memory_order_relaxed)) return false;
             const CachedFeature& f = cache.features[fi];
             if (labelsToo && !f.label.isEmpty()) labels.emplace_back(view.toPixel(f.bounds.center()), &f.label);
             if (!features) continue;
             const Symbol& sym = useField ? layer.style.symbolFor(f.text, f.number, f.hasNumber) : layer.style.symbol;
-            ++stats.featuresDrawn;
+            ++counts.featuresDrawn;
             if (f.geometry.family == GeometryFamily::Point) {
                 if (raster) {
-                    for (const auto& part : f.geometry.parts) sprites.draw(p, sym, view.toPixel(part.front()));
+                    for (const auto& part : f.geometry.parts) stamps.draw(p, sym, view.toPixel(part.front()));
                 } else {
                     if (&sym != current) {
                         applySymbol(p, sym, f.geometry.family);
@@ -349,7 +445,7 @@ struct MapRenderer::Impl {
                     }
                     for (const auto& part : f.geometry.parts) drawMarker(p, sym, view.toPixel(part.front()));
                 }
-                stats.verticesDrawn += f.geometry.parts.size();
+                counts.verticesDrawn += f.geometry.parts.size();
                 continue;
             }
             if (&sym != current) {
@@ -362,7 +458,7 @@ struct MapRenderer::Impl {
                 const QPointF c = view.toPixel(f.bounds.center());
                 p.fillRect(QRectF(c.x() - 0.5, c.y() - 0.5, 1, 1),
                            sym.brush == Qt::NoBrush || sym.fill.alpha() == 0 ? sym.stroke : sym.fill);
-                ++stats.verticesDrawn;
+                ++counts.verticesDrawn;
             } else if (f.geometry.family == GeometryFamily::Polygon && f.geometry.parts.size() == 1) {
                 // One ring (most parcels and buildings): a polygon call skips building a path.
                 const auto& part = f.geometry.parts.front();
@@ -376,12 +472,27 @@ struct MapRenderer::Impl {
                     ring.push_back(q);
                 }
                 if (ring.size() < 4) continue;  // closed: 4 kept points make a triangle
+                if (clip && (f.bounds.width() > clipWorld.width() || f.bounds.height() > clipWorld.height())) {
+                    // Far larger than the device (a municipality on a tile): cut it to the device plus
+                    // a margin wider than any outline, so the rasteriser never strokes what is off-device.
+                    thread_local std::vector<QPointF> cut;
+                    clipRing(ring, clipPx, cut);
+                    ring.swap(cut);
+                    if (ring.size() < 4) continue;
+                }
                 p.drawPolygon(ring.data(), int(ring.size()) - 1, Qt::WindingFill);
-                stats.verticesDrawn += ring.size();
+                counts.verticesDrawn += ring.size();
             } else {
                 path.clear();
                 path.setFillRule(Qt::WindingFill);
-                appendPixelPath(path, f.geometry, view, &stats.verticesDrawn);
+                if (clip && (f.bounds.width() > clipWorld.width() || f.bounds.height() > clipWorld.height())) {
+                    const gis::Box& e = viewBox;
+                    const double m = 16 * res;
+                    const QRectF worldRect(QPointF(e.xmin - m, e.ymin - m), QPointF(e.xmax + m, e.ymax + m));
+                    appendPixelPath(path, clipToRect(f.geometry, worldRect), view, &counts.verticesDrawn);
+                } else {
+                    appendPixelPath(path, f.geometry, view, &counts.verticesDrawn);
+                }
                 p.drawPath(path);
             }
         }
@@ -619,6 +730,11 @@ bool MapRenderer::render(QPainter& painter, const MapView& view, const std::vect
     // Stamped markers are pixels: only where the output is pixels anyway (never in a PDF).
     const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
                         painter.deviceTransform().type() <= QTransform::TxTranslate;
+    // Cutting huge polygons to the device is invisible only when the device is exactly the view.
+    const QPaintDevice* device = painter.device();
+    const bool clip = raster && device && painter.transform().isIdentity() &&
+                      std::lround(device->width() / device->devicePixelRatio()) == view.size().width() &&
+                      std::lround(device->height() / device->devicePixelRatio()) == view.size().height();
     const bool features = part != RenderPart::LabelsOnly;
     const bool labels = part != RenderPart::NoLabels;
     painter.save();
@@ -634,7 +750,7 @@ bool MapRenderer::render(QPainter& painter, const MapView& view, const std::vect
         if (layer.raster) {
             if (features) m_impl->drawRaster(painter, view, lp.rasters, stats, raster);
         } else if ((features || layer.style.labels) &&
-                   !Impl::drawVector(painter, view, layer, *lp.vectors, raster, features, labels && layer.style.labels,
+                   !m_impl->drawVector(painter, view, layer, *lp.vectors, raster, clip, features, labels && layer.style.labels,
                                      cancel, stats)) {
             complete = false;
             break;
