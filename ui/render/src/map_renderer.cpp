@@ -557,8 +557,14 @@ struct MapRenderer::Impl {
         }
         // gis::readRasterWindow opens its own dataset: safe on several threads at once.
         const auto win = gis::readRasterWindow(path, box, w, h, resampling);
-        QImage img = QImage(win.rgba.data(), win.width, win.height, win.width * 4, QImage::Format_RGBA8888)
-                         .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        // Converted by hand: QImage::convertToFormat spreads big images over Qt's global thread
+        // pool, which may be full of render jobs waiting for this very thread (a deadlock).
+        QImage img(win.width, win.height, QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < win.height; ++y) {
+            const unsigned char* src = win.rgba.data() + std::size_t(y) * std::size_t(win.width) * 4;
+            auto* dst = reinterpret_cast<QRgb*>(img.scanLine(y));
+            for (int x = 0; x < win.width; ++x, src += 4) dst[x] = qPremultiply(qRgba(src[0], src[1], src[2], src[3]));
+        }
         std::lock_guard lock(rasterMutex);
         std::size_t bytes = std::size_t(img.sizeInBytes());
         for (const auto& t : rasterTiles) bytes += std::size_t(t.image.sizeInBytes());
