@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Render benchmark: builds a synthetic municipality-sized workspace (every canonical layer and an
-// aerial photo with overviews) and times cold and warm full redraws of the map renderer.
+// aerial photo with overviews), or takes a real one, and times cold/warm full redraws and a pan of the
+// tiled canvas path and the direct (export) path.
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/render/snapshot.hpp"
+#include "riskmap/render/tiled_renderer.hpp"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QPainter>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -18,6 +21,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 namespace {
 
@@ -195,61 +199,155 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+/// Times one scenario set on `layers` at `box`: the direct renderer (as PDF/PNG exports use it)
+/// and the tiled canvas path (cold, warm same view, new view with warm geometry, pan by 1/4 screen).
+void benchLayers(const std::string& ws, const char* title, const std::vector<std::string>& names, const gis::Box* box,
+                 int w, int h, double baselineWarm, const std::string& pngPrefix)
+{
+    std::printf("== %s ==\n", title);
+    QElapsedTimer t;
+    // Cold: a fresh renderer (geometry not yet decoded), as after opening the workspace.
+    auto renderer = std::make_shared<render::MapRenderer>(ws);
+    const auto layers = render::selectLayers(renderer->defaultLayers(), names);
+    const auto full = box ? *box : *renderer->fullExtent(layers);
+    const render::MapView view = render::snapToGrid(render::MapView(full, QSize(w, h)));
+    render::TiledRenderer tiled(renderer);
+    t.start();
+    auto cold = tiled.render(view, layers);
+    const double coldMs = t.nsecsElapsed() / 1e6;
+    std::printf("  getegeld koud (eerste keer, incl. lezen): %7.1f ms (%zu tegels)\n", coldMs, cold.tilesDrawn);
+    // Warm, same view: every tile from the cache (redraw after an overlay change, swipe, resize back).
+    std::vector<double> warm, fresh, pan, direct;
+    for (int i = 0; i < 7; ++i) {
+        t.restart();
+        auto r = tiled.render(view, layers);
+        warm.push_back(t.nsecsElapsed() / 1e6);
+        if (r.tilesDrawn != 0) std::printf("  !! warm tekende %zu tegels\n", r.tilesDrawn);
+    }
+    // Warm geometry, no tiles (a style change or a zoom): every tile drawn, on all cores.
+    for (int i = 0; i < 5; ++i) {
+        tiled.invalidate();
+        t.restart();
+        (void)tiled.render(view, layers);
+        fresh.push_back(t.nsecsElapsed() / 1e6);
+    }
+    // The same with one thread: the cost of cutting into tiles, apart from the parallelism.
+    std::vector<double> fresh1;
+    render::TiledRenderOptions one;
+    one.threads = 1;
+    for (int i = 0; i < 3; ++i) {
+        tiled.invalidate();
+        t.restart();
+        (void)tiled.render(view, layers, nullptr, one);
+        fresh1.push_back(t.nsecsElapsed() / 1e6);
+    }
+    // Pan by a quarter screen width, back and forth: only the exposed column of tiles is new.
+    std::size_t panDrawn = 0, panTotal = 0;
+    for (int i = 0; i < 6; ++i) {
+        tiled.invalidate();
+        (void)tiled.render(view, layers);
+        t.restart();
+        auto r = tiled.render(view.panned(-w / 4.0 * (i % 2 ? 1 : -1), 0), layers);
+        pan.push_back(t.nsecsElapsed() / 1e6);
+        panDrawn = r.tilesDrawn, panTotal = r.tilesTotal;
+    }
+    // The same pan zoomed in four times on the centre, where every new tile holds data.
+    std::vector<double> panIn;
+    const render::MapView in = render::snapToGrid(render::MapView(view.centre(), view.resolution() / 4, view.size()));
+    std::size_t panInDrawn = 0;
+    for (int i = 0; i < 6; ++i) {
+        tiled.invalidate();
+        (void)tiled.render(in, layers);
+        t.restart();
+        auto r = tiled.render(in.panned(-w / 4.0 * (i % 2 ? 1 : -1), 0), layers);
+        panIn.push_back(t.nsecsElapsed() / 1e6);
+        panInDrawn = r.tilesDrawn;
+    }
+    std::vector<double> freshIn;
+    for (int i = 0; i < 3; ++i) {
+        tiled.invalidate();
+        t.restart();
+        (void)tiled.render(in, layers);
+        freshIn.push_back(t.nsecsElapsed() / 1e6);
+    }
+    // The direct path (PNG/PDF exports): one thread, no tiles.
+    QImage directImage;
+    for (int i = 0; i < 5; ++i) {
+        QImage img(view.size(), QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        t.restart();
+        renderer->render(p, view, layers);
+        direct.push_back(t.nsecsElapsed() / 1e6);
+        p.end();
+        directImage = img;
+    }
+    const auto stats = renderer->lastStats();
+    auto speed = [&](double ms) {
+        if (baselineWarm > 0) std::printf("  (%.1fx sneller dan de oude %.0f ms)", baselineWarm / ms, baselineWarm);
+        std::printf("\n");
+    };
+    std::printf("  getegeld warm, zelfde beeld:              %7.1f ms mediaan", median(warm));
+    speed(median(warm));
+    std::printf("  getegeld, nieuwe tegels (geometrie warm): %7.1f ms mediaan", median(fresh));
+    speed(median(fresh));
+    std::printf("  idem met 1 draad:                         %7.1f ms mediaan\n", median(fresh1));
+    std::printf("  pan 1/4 scherm (%zu van %zu tegels nieuw):  %7.1f ms mediaan", panDrawn, panTotal, median(pan));
+    speed(median(pan));
+    std::printf("  4x ingezoomd, nieuwe tegels:              %7.1f ms mediaan\n", median(freshIn));
+    std::printf("  4x ingezoomd, pan 1/4 (%zu nieuw):          %7.1f ms mediaan\n", panInDrawn, median(panIn));
+    std::printf("  direct (export, 1 draad), warm:           %7.1f ms mediaan", median(direct));
+    speed(median(direct));
+    std::printf("  %zu objecten, %zu hoekpunten, %zu rasterpixels; %d kernen\n", stats.featuresDrawn, stats.verticesDrawn,
+                stats.rasterPixels, int(std::thread::hardware_concurrency()));
+    if (!pngPrefix.empty()) {
+        cold.image.save(QString::fromStdString(pngPrefix + "-getegeld.png"));
+        directImage.save(QString::fromStdString(pngPrefix + "-direct.png"));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     QGuiApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "gebruik: render_bench MAP [ZIJDE=200] [BxH=1600x1000]\n");
+        std::fprintf(stderr,
+                     "gebruik: render_bench MAP|WERKRUIMTE.sqlite [ZIJDE=200] [BxH=1600x1000] [OUD_WARM_MS] [OUD_S_WARM_MS]\n"
+                     "  MAP: bouwt daar een synthetische werkruimte; een .sqlite-bestand wordt zo gebruikt.\n"
+                     "  OUD_*: eerder gemeten warme tijden (oude renderer) om de versnelling te tonen.\n");
         return 2;
     }
-    const std::string dir = argv[1];
+    const std::string arg = argv[1];
     const int side = argc > 2 ? std::atoi(argv[2]) : 200;
     int w = 1600, h = 1000;
     if (argc > 3) std::sscanf(argv[3], "%dx%d", &w, &h);
-    const double cell = 60;
-    std::filesystem::create_directories(dir);
-    const std::string ws = dir + "/bench.sqlite";
-    if (!std::filesystem::exists(ws)) {
-        QElapsedTimer t;
-        t.start();
-        buildWorkspace(ws, side, cell);
-        const auto photo = buildPhoto(dir, side * cell, 1.0);
-        auto info = gis::registerRaster(photo, ws);
-        auto w2 = gis::Workspace::open(ws);
-        gis::ensureRasterTables(w2.db());
-        gis::Transaction tx(w2.db());
-        gis::storeRaster(w2.db(), "luchtfoto", 2025, info);
-        tx.commit();
-        std::printf("werkruimte gebouwd in %.1f s\n", t.elapsed() / 1000.0);
-    }
-    render::MapRenderer renderer(ws);
-    const auto layers = renderer.defaultLayers();
-    const auto full = *renderer.fullExtent(layers);
-    render::SnapshotOptions plain;
-    plain.decorations = false;
-    struct Case { const char* name; gis::Box box; };
-    const double cx = (full.xmin + full.xmax) / 2, cy = (full.ymin + full.ymax) / 2;
-    const Case cases[] = {{"volledig", full}, {"2 km", {cx - 1000, cy - 700, cx + 1000, cy + 700}}, {"500 m", {cx - 250, cy - 170, cx + 250, cy + 170}}};
-    for (const auto& c : cases) {
-        const render::MapView view(c.box, QSize(w, h));
-        QElapsedTimer t;
-        t.start();
-        const QImage first = render::renderToImage(renderer, layers, view, plain);
-        const double cold = t.nsecsElapsed() / 1e6;
-        std::vector<double> warm;
-        render::RenderStats stats;
-        for (int i = 0; i < 7; ++i) {
-            t.restart();
-            (void)render::renderToImage(renderer, layers, view, plain);
-            warm.push_back(t.nsecsElapsed() / 1e6);
-            stats = renderer.lastStats();
+    const double oldAll = argc > 4 ? std::atof(argv[4]) : 0, oldS = argc > 5 ? std::atof(argv[5]) : 0;
+    std::string ws = arg, dir = std::filesystem::path(arg).parent_path().string();
+    if (!arg.ends_with(".sqlite")) {
+        const double cell = 60;
+        dir = arg;
+        std::filesystem::create_directories(dir);
+        ws = dir + "/bench.sqlite";
+        if (!std::filesystem::exists(ws)) {
+            QElapsedTimer t;
+            t.start();
+            buildWorkspace(ws, side, cell);
+            const auto photo = buildPhoto(dir, side * cell, 1.0);
+            auto info = gis::registerRaster(photo, ws);
+            auto w2 = gis::Workspace::open(ws);
+            gis::ensureRasterTables(w2.db());
+            gis::Transaction tx(w2.db());
+            gis::storeRaster(w2.db(), "luchtfoto", 2025, info);
+            tx.commit();
+            std::printf("werkruimte gebouwd in %.1f s\n", t.elapsed() / 1000.0);
         }
-        std::printf("%-9s %dx%d: eerste %.0f ms, warm mediaan %.1f ms (min %.1f); %zu objecten, %zu hoekpunten, %zu rasterpixels\n",
-                    c.name, w, h, cold, median(warm), *std::min_element(warm.begin(), warm.end()), stats.featuresDrawn,
-                    stats.verticesDrawn, stats.rasterPixels);
-        first.save(QString::fromStdString(dir + "/bench-" + std::to_string(&c - cases) + ".png"));
     }
+    if (dir.empty()) dir = ".";
+    std::printf("%dx%d px, volledig gebied\n", w, h);
+    // Scale S as issue #6 defines it: all parcels, panden, vestigingen and the aerial photo.
+    benchLayers(ws, "schaal S: luchtfoto, percelen, panden, vestigingen", {"luchtfoto", "percelen", "panden", "vestigingen"},
+                nullptr, w, h, oldS, dir + "/bench-S");
+    benchLayers(ws, "alle standaardlagen", {}, nullptr, w, h, oldAll, dir + "/bench-alle");
     return 0;
 }

@@ -79,6 +79,7 @@ MapCanvas::~MapCanvas()
 void MapCanvas::setRenderer(std::shared_ptr<render::MapRenderer> renderer)
 {
     m_renderer = std::move(renderer);
+    m_tiles = m_renderer ? std::make_shared<render::TiledRenderer>(m_renderer) : nullptr;
     m_image = QImage();
     scheduleRender();
 }
@@ -181,6 +182,7 @@ void MapCanvas::zoomFull()
 void MapCanvas::refresh()
 {
     if (m_renderer) m_renderer->clearCache();
+    if (m_tiles) m_tiles->invalidate();
     scheduleRender();
 }
 
@@ -190,7 +192,7 @@ void MapCanvas::scheduleRender()
     if (m_cancel) m_cancel->store(true);  // the older render stops at its next poll
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const quint64 generation = ++m_generation;
-    auto renderer = m_renderer;
+    auto tiles = m_tiles;
     auto cancel = m_cancel;
     auto layers = m_layers;
     std::optional<std::vector<render::RenderLayer>> layersB;
@@ -210,42 +212,40 @@ void MapCanvas::scheduleRender()
         watcher->deleteLater();
         if (r.generation != m_generation || !r.complete) return;  // stale or cancelled
         if (!r.error.isEmpty()) emit renderFailed(r.error);
-        m_image = r.image;
-        m_imageB = r.imageB;
-        m_imageView = r.view;
+        if (!r.image.isNull()) {  // a failed render keeps showing the last good image
+            m_image = r.image;
+            m_imageB = r.imageB;
+            m_imageView = r.view;
+        }
         m_lastRenderMs = r.milliseconds;
         update();
         emit renderFinished(r.milliseconds);
     });
-    watcher->setFuture(QtConcurrent::run([renderer, cancel, layers, layersB, view, generation, dpr]() {
+    watcher->setFuture(QtConcurrent::run([tiles, cancel, layers, layersB, view, generation, dpr]() {
         RenderResult r;
         r.generation = generation;
         r.view = view;
         if (cancel->load()) return r;
-        QImage img(QSize(int(view.size().width() * dpr), int(view.size().height() * dpr)), QImage::Format_ARGB32_Premultiplied);
-        img.setDevicePixelRatio(dpr);
-        img.fill(Qt::white);
-        QPainter p(&img);
+        render::TiledRenderOptions options;
+        options.devicePixelRatio = dpr;
         try {
             // Exceptions must not cross the thread boundary: keep the message instead.
-            r.complete = renderer->render(p, view, layers, cancel.get());
-            r.milliseconds = renderer->lastStats().milliseconds;
+            // Cached tiles are reused, the missing ones drawn on all cores; a newer request cancels.
+            const auto a = tiles->render(view, layers, cancel.get(), options);
+            r.complete = a.complete;
+            r.view = a.view;  // snapped to the tile grid (less than half a pixel away)
+            r.image = a.image;
+            r.milliseconds = a.milliseconds;
             if (r.complete && layersB) {
-                QImage b(img.size(), QImage::Format_ARGB32_Premultiplied);
-                b.setDevicePixelRatio(dpr);
-                b.fill(Qt::white);
-                QPainter pb(&b);
-                r.complete = renderer->render(pb, view, *layersB, cancel.get());
-                r.milliseconds += renderer->lastStats().milliseconds;
-                pb.end();
-                r.imageB = b;
+                const auto b = tiles->render(view, *layersB, cancel.get(), options);
+                r.complete = b.complete;
+                r.imageB = b.image;
+                r.milliseconds += b.milliseconds;
             }
         } catch (const std::exception& e) {
             r.error = QString::fromUtf8(e.what());
             r.complete = true;
         }
-        p.end();
-        r.image = img;
         return r;
     }));
 }

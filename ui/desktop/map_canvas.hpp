@@ -4,6 +4,7 @@
 
 #include "canvas_tool.hpp"
 #include "riskmap/render/map_renderer.hpp"
+#include "riskmap/render/tiled_renderer.hpp"
 #include "riskmap/render/wkb_geometry.hpp"
 
 #include <QImage>
@@ -116,6 +117,7 @@ private:
     friend class AddVertexCommand;
 
     std::shared_ptr<render::MapRenderer> m_renderer;
+    std::shared_ptr<render::TiledRenderer> m_tiles;  ///< the canvas's raster output: cached tiles of m_renderer
     std::vector<render::RenderLayer> m_layers;
     render::MapView m_view;
     std::optional<gis::Box> m_fullExtent;

@@ -27,6 +27,10 @@ struct RenderLayer {
     std::optional<int> year;                        ///< raster: which year (latest when empty)
 };
 
+/// Which part of the map one render call draws: the tiled canvas draws features per tile
+/// and the labels once over the whole view, so a label is never cut at a tile edge.
+enum class RenderPart { Everything, NoLabels, LabelsOnly };
+
 /// Counters of the last render, for benchmarks and tests.
 struct RenderStats {
     std::size_t featuresDrawn = 0;
@@ -35,9 +39,11 @@ struct RenderStats {
     double milliseconds = 0;
 };
 
-/// Draws layers of one workspace. Opens its own read-only connection, so one instance
-/// may live on a render thread; calls are serialised by an internal mutex. Geometry is
-/// decoded once per layer and kept (the whole layer when small, else a box around the view).
+/// Draws layers of one workspace. Opens its own read-only connection; reading it is serialised
+/// by an internal mutex, drawing is not, so several threads may render (tiles) at once. Geometry
+/// is decoded once per layer and kept with a grid index (the whole layer when small, else a box
+/// around the view). On raster devices point markers are stamped from pre-drawn images; on any
+/// other device (PDF) every shape is drawn as vector.
 class MapRenderer {
 public:
     /// Throws Error when the workspace cannot be opened.
@@ -52,11 +58,17 @@ public:
     /// The union of the extents of the given (visible) layers; nullopt when all are empty.
     std::optional<gis::Box> fullExtent(const std::vector<RenderLayer>& layers);
 
+    /// Loads what drawing `layers` in `view` needs, so later renders of parts of that view
+    /// (tiles) on other threads find it decoded.
+    void prepare(const MapView& view, const std::vector<RenderLayer>& layers);
     /// Draws the visible layers bottom to top into the painter's device, whose pixels
     /// match `view` (a scaled painter works too, e.g. for PDF). Polls `cancel` between
     /// features and returns false when it was set. Throws Error on unreadable data.
+    /// Thread-safe. `stats`, when given, receives the counters of this call.
     bool render(QPainter& painter, const MapView& view, const std::vector<RenderLayer>& layers,
-                const std::atomic<bool>* cancel = nullptr);
+                const std::atomic<bool>* cancel = nullptr, RenderPart part = RenderPart::Everything,
+                RenderStats* stats = nullptr);
+    /// The counters of the last completed render (of any thread).
     RenderStats lastStats() const;
     /// Drops the decoded geometry (after the workspace changed).
     void clearCache();
