@@ -688,9 +688,11 @@ std::vector<RenderLayer> MapRenderer::defaultLayers()
         return defaultStackOrder(a.name) < defaultStackOrder(b.name);
     });
     // The risk map holds every parcel already: drawing percelen beneath it too only costs time.
+    // The opportunity grid covers the whole area; over the risk map it would hide the photo, so it
+    // starts switched off there (one click in the layers panel shows it).
     const bool hasRiskMap = std::any_of(out.begin(), out.end(), [](const RenderLayer& l) { return l.name == "risico_percelen"; });
     for (auto& l : out)
-        if (hasRiskMap && l.name == "percelen") l.visible = false;
+        if (hasRiskMap && (l.name == "percelen" || l.name == "gelegenheidskaart")) l.visible = false;
     return out;
 }
 

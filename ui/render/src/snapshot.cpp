@@ -17,6 +17,7 @@ std::vector<RenderLayer> selectLayers(const std::vector<RenderLayer>& available,
         auto it = std::find_if(available.begin(), available.end(), [&](const RenderLayer& l) { return l.name == n; });
         if (it == available.end()) throw UsageError("onbekende kaartlaag '" + n + "'");
         out.push_back(*it);
+        out.back().visible = true;  // a layer asked for by name is drawn, whatever its default
     }
     std::stable_sort(out.begin(), out.end(), [](const RenderLayer& a, const RenderLayer& b) {
         return defaultStackOrder(a.name) < defaultStackOrder(b.name);
