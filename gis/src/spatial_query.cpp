@@ -199,11 +199,16 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     for (std::size_t band = grid.bandOf(b.ymin - distance); band <= last; ++band) {
         const std::size_t first = grid.bandBegin(band), end = grid.bandEnd(band);
         if (first == end) continue;
-        const std::size_t lo = grid.lowerX(first, end, b.xmin - distance);
-        const std::size_t hi = grid.upperX(lo, end, b.xmax + distance);
-        // The band's farthest y from the envelope bounds every point's y offset in it.
-        const double y0 = grid.bandBottom(band);
-        const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y0 + grid.bandHeight(), b.ymin, b.ymax));
+        // The band's nearest y to the envelope narrows the x range that can be within reach at all
+        // (with a margin: points beyond it only save their exact test); its farthest y bounds every
+        // point's y offset, for the sure part.
+        const double y0 = grid.bandBottom(band), y1 = y0 + grid.bandHeight();
+        const double near = y1 < b.ymin ? b.ymin - y1 : (y0 > b.ymax ? y0 - b.ymax : 0.0);
+        if (near > distance * (1 + 1e-9) + 1e-9) continue;
+        const double span = std::sqrt(std::max(0.0, distance2 - near * near)) * (1 + 1e-9) + 1e-6;
+        const std::size_t lo = grid.lowerX(first, end, b.xmin - std::min(span, distance));
+        const std::size_t hi = grid.upperX(lo, end, b.xmax + std::min(span, distance));
+        const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
         if (sure > 0 && dy < sure) {
             const double reach = std::sqrt(sure * sure - dy * dy);
             const std::size_t a = grid.lowerX(lo, hi, b.xmin - reach);

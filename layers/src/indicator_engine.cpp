@@ -314,8 +314,9 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
     switch (spec.kind) {
     case IndicatorKind::CountWithin:
         if (spec.distance > 0) {
-            // Bands an eighth of the distance high: few bands per query, a thin fringe to test one by one.
-            p.points = std::make_unique<gis::PointGrid>(*set, p.mask, spec.distance / 8);
+            // Bands a sixteenth of the distance high: a few dozen binary searches per query, a thin fringe
+            // of points to test one by one.
+            p.points = std::make_unique<gis::PointGrid>(*set, p.mask, spec.distance / 16);
             if (!p.points->usable()) p.points.reset();
         }
         break;
