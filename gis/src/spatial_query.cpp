@@ -54,6 +54,7 @@ struct SpatialQuery::Impl {
     GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
     detail::SubjectOutline outline;
     bool outlineRead = false;
+    detail::SubjectOutline targetOutline;  ///< scratch for a candidate's outline (buffers reused)
     /// Per target set, its polygons prepared on first use (per thread: prepared geometries are not shared).
     std::unordered_map<const detail::FeatureSetData*, std::vector<PreparedPtr>> preparedTargets;
     /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
@@ -268,6 +269,11 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
             if (excludeIntersecting && bd == 0 &&
                 m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
                 continue;
+            // Envelopes apart: the nearest pair of edges gives the distance, measured in plain arrays.
+            if (outline && bd > 0 && d.geoms[i] && m.targetOutline.read(m.ctx.handle(), d.geoms[i])) {
+                best = std::min(best, std::sqrt(outline->edgeDistance2(m.targetOutline)));
+                continue;
+            }
             double dist = 0;
             if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
                 m.fail("GEOSPreparedDistance");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SpatialQuery::countWithin over a PointGrid against a brute-force GEOS distance count.
+// SpatialQuery::countWithin over a PointGrid and nearestDistance to polygons, against brute-force GEOS.
 #include "riskmap/gis/feature_set.hpp"
 #include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/spatial_query.hpp"
@@ -8,6 +8,7 @@
 #include <geos_c.h>
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -90,6 +91,65 @@ TEST(PointGrid, RefusesLayersWithOtherThanPoints)
     const auto set = FeatureSet::fromRows({}, std::move(rows));
     EXPECT_FALSE(PointGrid(set, {}, 10).usable());
     EXPECT_TRUE(PointGrid(set, {1, 0}, 10).usable());  // the polygon is masked out
+}
+
+}  // namespace
+
+namespace {
+
+/// Nearest distance by brute force with GEOS (optionally skipping targets that intersect the subject).
+double bruteNearest(const Wkb& subject, const std::vector<Wkb>& targets, bool excludeIntersecting)
+{
+    GEOSContextHandle_t h = GEOS_init_r();
+    GEOSWKBReader* r = GEOSWKBReader_create_r(h);
+    GEOSGeometry* s = GEOSWKBReader_read_r(h, r, subject.data(), subject.size());
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& t : targets) {
+        GEOSGeometry* g = GEOSWKBReader_read_r(h, r, t.data(), t.size());
+        if (!(excludeIntersecting && GEOSIntersects_r(h, s, g) == 1)) {
+            double dist = 0;
+            GEOSDistance_r(h, s, g, &dist);
+            best = std::min(best, dist);
+        }
+        GEOSGeom_destroy_r(h, g);
+    }
+    GEOSGeom_destroy_r(h, s);
+    GEOSWKBReader_destroy_r(h, r);
+    GEOS_finish_r(h);
+    return best;
+}
+
+TEST(SpatialQueryNearest, PolygonTargetsMatchBruteForceGeos)
+{
+    // Buildings as random quadrilaterals and triangles; subjects as larger polygons among them.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> at(0, 2000), size(2, 30);
+    std::vector<Wkb> targets;
+    std::vector<FeatureRow> rows;
+    for (int i = 0; i < 800; ++i) {
+        const double x = at(rng), y = at(rng), w = size(rng), h = size(rng);
+        targets.push_back(i % 3 == 0 ? polygonWkb({{{x, y}, {x + w, y + h / 3}, {x + w / 2, y + h}}})
+                                     : polygonWkb({{{x, y}, {x + w, y}, {x + w, y + h}, {x + w / 4, y + h}}}));
+        rows.push_back(row(i + 1, targets.back()));
+    }
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    std::vector<Wkb> subjects;
+    std::vector<FeatureRow> subjectRows;
+    for (int k = 0; k < 40; ++k) {
+        const double x = at(rng), y = at(rng), w = 3 * size(rng), h = 3 * size(rng);
+        subjects.push_back(polygonWkb({{{x, y}, {x + w, y + h / 5}, {x + w, y + h}, {x, y + h / 2}}}));
+        subjectRows.push_back(row(k + 1, subjects.back()));
+    }
+    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+    SpatialQuery q;
+    for (std::size_t k = 0; k < subjects.size(); ++k) {
+        ASSERT_TRUE(q.setSubject(subjectSet, k));
+        for (bool exclude : {false, true}) {
+            const auto got = q.nearestDistance(set, {}, exclude);
+            ASSERT_TRUE(got.has_value());
+            EXPECT_NEAR(*got, bruteNearest(subjects[k], targets, exclude), 1e-9) << "subject " << k << " exclude " << exclude;
+        }
+    }
 }
 
 }  // namespace
