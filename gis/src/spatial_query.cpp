@@ -37,6 +37,10 @@ double boxDistance2(const Box& a, const Box& b)
 /// (sqrt, not hypot: RD coordinates cannot overflow and hypot is several times slower.)
 double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a, b)); }
 
+/// Edges nearer than this (m) may cross or touch as far as rounding can tell: GEOS decides then.
+/// Beyond it, the plain even-odd inside test cannot be fooled by rounding at RD coordinates.
+constexpr double kEdgeGuard = 1e-6;
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
 /// A point feature (or any feature collapsed to one location): its envelope is that point.
@@ -265,15 +269,26 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
                 best = std::min(best, inside ? 0.0 : std::sqrt(e2));
                 continue;
             }
+            if (outline && d.geoms[i] && m.targetOutline.read(m.ctx.handle(), d.geoms[i])) {
+                const double e2 = outline->edgeDistance2(m.targetOutline);
+                // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
+                if (bd > 0) {
+                    best = std::min(best, std::sqrt(e2));
+                    continue;
+                }
+                // Envelopes meet, edges clearly apart (beyond rounding): they meet exactly when a vertex
+                // of one lies inside the other. Edges (nearly) touching are left to GEOS below.
+                if (e2 > kEdgeGuard * kEdgeGuard) {
+                    const bool meet = outline->vertexInside(m.targetOutline);
+                    if (excludeIntersecting && meet) continue;
+                    best = std::min(best, meet ? 0.0 : std::sqrt(e2));
+                    continue;
+                }
+            }
             // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
             if (excludeIntersecting && bd == 0 &&
                 m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
                 continue;
-            // Envelopes apart: the nearest pair of edges gives the distance, measured in plain arrays.
-            if (outline && bd > 0 && d.geoms[i] && m.targetOutline.read(m.ctx.handle(), d.geoms[i])) {
-                best = std::min(best, std::sqrt(outline->edgeDistance2(m.targetOutline)));
-                continue;
-            }
             double dist = 0;
             if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
                 m.fail("GEOSPreparedDistance");

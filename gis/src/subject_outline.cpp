@@ -105,6 +105,15 @@ double SubjectOutline::edgeDistance2(const SubjectOutline& other) const
     return best;
 }
 
+bool SubjectOutline::vertexInside(const SubjectOutline& other) const
+{
+    for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
+        if (other.interiorContains(m_xy[k], m_xy[k + 1])) return true;
+    for (std::size_t k = 0; k + 1 < other.m_xy.size(); k += 2)
+        if (interiorContains(other.m_xy[k], other.m_xy[k + 1])) return true;
+    return false;
+}
+
 bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
 {
     // Vertices first: most points near a small parcel are close to one of its corners.

@@ -29,6 +29,9 @@ public:
     /// squared distance of the two geometries only when their envelopes are apart: then no edge crosses
     /// another and neither lies inside the other.
     double edgeDistance2(const SubjectOutline& other) const;
+    /// True when a vertex of either outline lies strictly inside the other (interiorContains). With
+    /// edges apart, that is exactly when the two geometries meet.
+    bool vertexInside(const SubjectOutline& other) const;
 
 private:
     bool add(GEOSContextHandle_t ctx, const GEOSGeometry* g);
