@@ -2,7 +2,8 @@
 // Times the default indicators (reading the workspace included) and the quartic KDE grid on a workspace.
 //
 // Usage: engine_bench WS [BANDWIDTH_M] [CELL_SIZE_M]
-// Prints `indicatoren_s`, `kde_s` and sizes as `key value` lines for bench/postgis_vs_riskmap.sh.
+// Prints `indicatoren_s`, `lezen_s` (reading the same input layers alone, as the engine reads them), `kde_s`
+// and sizes as `key value` lines for bench/postgis_vs_riskmap.sh.
 // The indicators run exactly as in `riskmap build` (EngineSettings::defaults(), defaultReferenceDate);
 // the KDE is the gelegenheidskaart's kde column (incidents of the last 3 years, cells of the study grid).
 #include "riskmap/core/feedback.hpp"
@@ -46,6 +47,14 @@ int main(int argc, char** argv)
         const double indicatorSeconds = since(t);
         std::printf("percelen %zu\nindicatoren_s %.4f\n", parcels.size(), indicatorSeconds);
         (void)table;
+        // Reading alone: percelen and every layer the indicators use, into memory as the engine reads them.
+        t = Clock::now();
+        {
+            const auto p = gis::FeatureSet::load(db, "percelen", {"perceel_id", "gemeente"}, true);
+            for (const auto& [layer, columns] : layers::indicatorInputs(db, settings))
+                (void)layers::loadIndicatorLayer(db, layer, columns);
+        }
+        std::printf("lezen_s %.4f\n", since(t));
         if (std::getenv("ENGINE_BENCH_PER_INDICATOR")) {
             // One indicator at a time (its layer load included) to find the slow one.
             for (const auto& spec : settings.indicators) {

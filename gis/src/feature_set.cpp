@@ -8,11 +8,15 @@
 #include "riskmap/core/text.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <charconv>
+#include <memory>
 
 namespace riskmap::gis {
 namespace detail {
@@ -40,30 +44,32 @@ void primeEnvelopes(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     }
 }
 
-void FeatureSetData::adopt(GEOSGeometry* g)
+FeatureSetData::Described FeatureSetData::describe(GEOSContextHandle_t h, GEOSGeometry* g)
 {
-    const GEOSContextHandle_t h = ctx.handle();
+    Described out;
     if (g && GEOSisEmpty_r(h, g) == 1) {
         GEOSGeom_destroy_r(h, g);
         g = nullptr;
     }
-    geoms.push_back(g);
-    if (!g) {
-        boxes.push_back({});
-        areas.push_back(0.0);
-        return;
-    }
+    if (!g) return out;
+    out.geom = g;
     primeEnvelopes(h, g);
-    Box b;
-    GEOSGeom_getXMin_r(h, g, &b.xmin);
-    GEOSGeom_getYMin_r(h, g, &b.ymin);
-    GEOSGeom_getXMax_r(h, g, &b.xmax);
-    GEOSGeom_getYMax_r(h, g, &b.ymax);
-    boxes.push_back(b);
-    double a = 0;
-    if (GEOSArea_r(h, g, &a) != 1) a = 0;
-    areas.push_back(a);
+    GEOSGeom_getXMin_r(h, g, &out.box.xmin);
+    GEOSGeom_getYMin_r(h, g, &out.box.ymin);
+    GEOSGeom_getXMax_r(h, g, &out.box.xmax);
+    GEOSGeom_getYMax_r(h, g, &out.box.ymax);
+    if (GEOSArea_r(h, g, &out.area) != 1) out.area = 0;
+    return out;
 }
+
+void FeatureSetData::append(const Described& g)
+{
+    geoms.push_back(g.geom);
+    boxes.push_back(g.geom ? g.box : Box{});
+    areas.push_back(g.geom ? g.area : 0.0);
+}
+
+void FeatureSetData::adopt(GEOSGeometry* g) { append(describe(ctx.handle(), g)); }
 
 void FeatureSetData::buildTree()
 {
@@ -97,6 +103,80 @@ void addRow(detail::FeatureSetData& d, GEOSWKBReader* reader, FeatureRow& row, b
     d.adopt(g);
 }
 
+/// A worker's own GEOS context and WKB reader for parsing while the next rows are read.
+struct Parser {
+    GeosContext ctx;
+    std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader{GEOSWKBReader_create_r(ctx.handle()),
+                                                            WkbReaderDeleter{ctx.handle()}};
+    detail::FeatureSetData::Described parse(const FeatureRow& row, const std::string& what)
+    {
+        if (row.wkb.empty()) return {};
+        GEOSGeometry* g = GEOSWKBReader_read_r(ctx.handle(), reader.get(), row.wkb.data(), row.wkb.size());
+        if (!g)
+            throw GeosError(what + " fid " + std::to_string(row.fid) + ": geometrie onleesbaar (" + ctx.lastError() + ")");
+        return detail::FeatureSetData::describe(ctx.handle(), g);
+    }
+};
+
+/// Rows read in order, parsed in parallel, appended in order. Geometries of a batch that never
+/// reaches the set (an error elsewhere) are destroyed with it.
+struct Batch {
+    std::vector<FeatureRow> rows;
+    std::vector<detail::FeatureSetData::Described> parsed;
+    GEOSContextHandle_t owner = nullptr;
+    ~Batch()
+    {
+        for (auto& p : parsed)
+            if (p.geom) GEOSGeom_destroy_r(owner, p.geom);
+    }
+};
+
+void loadRows(detail::FeatureSetData& d, LayerReader& reader, bool keepWkb, const std::string& what)
+{
+    constexpr std::size_t kBatch = 1024;
+    tbb::enumerable_thread_specific<Parser> parsers;
+    const auto tokens = static_cast<std::size_t>(2 * std::max(1, tbb::this_task_arena::max_concurrency()));
+    using BatchPtr = std::shared_ptr<Batch>;
+    bool finished = false;
+    tbb::parallel_pipeline(
+        tokens,
+        tbb::make_filter<void, BatchPtr>(tbb::filter_mode::serial_in_order,
+                                         [&](tbb::flow_control& fc) -> BatchPtr {
+                                             auto b = std::make_shared<Batch>();
+                                             b->owner = d.ctx.handle();
+                                             b->rows.resize(kBatch);
+                                             // A finished statement must not be stepped again: SQLite would start over.
+                                             std::size_t n = 0;
+                                             while (!finished && n < kBatch) {
+                                                 if (reader.next(b->rows[n])) ++n;
+                                                 else finished = true;
+                                             }
+                                             if (n == 0) {
+                                                 fc.stop();
+                                                 return nullptr;
+                                             }
+                                             b->rows.resize(n);
+                                             return b;
+                                         }) &
+            tbb::make_filter<BatchPtr, BatchPtr>(tbb::filter_mode::parallel,
+                                                 [&](BatchPtr b) {
+                                                     auto& parser = parsers.local();
+                                                     b->parsed.reserve(b->rows.size());
+                                                     for (const auto& row : b->rows) b->parsed.push_back(parser.parse(row, what));
+                                                     return b;
+                                                 }) &
+            tbb::make_filter<BatchPtr, void>(tbb::filter_mode::serial_in_order, [&](BatchPtr b) {
+                for (std::size_t k = 0; k < b->rows.size(); ++k) {
+                    auto& row = b->rows[k];
+                    d.fids.push_back(row.fid);
+                    d.values.push_back(std::move(row.values));
+                    d.wkbs.push_back(keepWkb ? std::move(row.wkb) : std::vector<unsigned char>{});
+                    d.append(b->parsed[k]);
+                    b->parsed[k].geom = nullptr;  // owned by the set now
+                }
+            }));
+}
+
 }  // namespace
 
 FeatureSet::FeatureSet() : m_data(std::make_unique<detail::FeatureSetData>()) {}
@@ -110,10 +190,7 @@ FeatureSet FeatureSet::load(SpatialiteDb& db, const std::string& table, std::vec
     LayerReader reader(db, table, std::move(columns));
     auto& d = *set.m_data;
     d.columns = reader.columns();
-    std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> wkbReader(GEOSWKBReader_create_r(d.ctx.handle()),
-                                                                WkbReaderDeleter{d.ctx.handle()});
-    FeatureRow row;
-    while (reader.next(row)) addRow(d, wkbReader.get(), row, keepWkb, "laag '" + table + "'");
+    loadRows(d, reader, keepWkb, "laag '" + table + "'");
     d.buildTree();
     return set;
 }

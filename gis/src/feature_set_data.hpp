@@ -50,6 +50,15 @@ struct FeatureSetData {
 
     /// Takes ownership of `g` as a new feature's geometry: envelope, area, priming of lazy caches.
     void adopt(GEOSGeometry* g);
+    /// A geometry made ready for adoption (in any thread, with any context): nullptr when empty.
+    struct Described {
+        GEOSGeometry* geom = nullptr;
+        Box box;
+        double area = 0;
+    };
+    static Described describe(GEOSContextHandle_t h, GEOSGeometry* g);
+    /// Appends a described geometry (ownership passes to this set).
+    void append(const Described& g);
     /// Bulk-loads the R-tree over the envelopes (deterministic packing).
     void buildTree();
 };

@@ -5,6 +5,7 @@
 #include "feature_set_data.hpp"
 #include "subject_outline.hpp"
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/point_grid.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
 
@@ -36,6 +37,10 @@ double boxDistance2(const Box& a, const Box& b)
 /// (sqrt, not hypot: RD coordinates cannot overflow and hypot is several times slower.)
 double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a, b)); }
 
+/// Edges nearer than this (m) may cross or touch as far as rounding can tell: GEOS decides then.
+/// Beyond it, the plain even-odd inside test cannot be fooled by rounding at RD coordinates.
+constexpr double kEdgeGuard = 1e-6;
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
 /// A point feature (or any feature collapsed to one location): its envelope is that point.
@@ -49,9 +54,11 @@ struct SpatialQuery::Impl {
     PreparedPtr prepared{nullptr, PreparedDeleter{nullptr}};
     Box box;
     double area = 0;
+    bool connected = false;  ///< a point, line or polygon (one piece), not a multi-geometry
     GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
     detail::SubjectOutline outline;
     bool outlineRead = false;
+    detail::SubjectOutline targetOutline;  ///< scratch for a candidate's outline (buffers reused)
     /// Per target set, its polygons prepared on first use (per thread: prepared geometries are not shared).
     std::unordered_map<const detail::FeatureSetData*, std::vector<PreparedPtr>> preparedTargets;
     /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
@@ -88,6 +95,19 @@ struct SpatialQuery::Impl {
         return result;
     }
 
+    /// Whether feature i (its envelope already within reach) lies within `distance` of the subject.
+    bool featureWithin(const detail::FeatureSetData& d, std::size_t i, double distance, double distance2,
+                       const detail::SubjectOutline* plain)
+    {
+        if (plain && d.geoms[i] && isPointBox(d.boxes[i])) {
+            // Point target: the plain outline answers exactly without a GEOS call.
+            const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
+            return plain->edgeWithin(x, y, distance2) || plain->interiorContains(x, y);
+        }
+        return check(GEOSPreparedDistanceWithin_r(ctx.handle(), prepared.get(), d.geoms[i], distance),
+                     "GEOSPreparedDistanceWithin") == 1;
+    }
+
     const GEOSGeometry* subjectPos()
     {
         if (!pointOnSurface) {
@@ -113,6 +133,8 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     m.box = d.boxes[index];
     m.area = d.areas[index];
     if (!m.subject) return false;
+    const int type = GEOSGeomTypeId_r(m.ctx.handle(), m.subject);
+    m.connected = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
     const GEOSPreparedGeometry* p = GEOSPrepare_r(m.ctx.handle(), m.subject);
     if (!p) m.fail("GEOSPrepare");
     m.prepared = PreparedPtr(p, PreparedDeleter{m.ctx.handle()});
@@ -132,15 +154,7 @@ void SpatialQuery::forEachWithin(const FeatureSet& targets, double distance, con
     auto test = [&](std::size_t i) {
         if (!inMask(mask, i)) return;
         if (boxDistance2(m.box, d.boxes[i]) > distance2) return;
-        if (outline && d.geoms[i] && isPointBox(d.boxes[i])) {
-            // Point target: the plain outline answers exactly without a GEOS call.
-            const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
-            if (outline->edgeWithin(x, y, distance2) || outline->interiorContains(x, y)) onHit(i);
-            return;
-        }
-        const int hit = m.check(GEOSPreparedDistanceWithin_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], distance),
-                                "GEOSPreparedDistanceWithin");
-        if (hit == 1) onHit(i);
+        if (m.featureWithin(d, i, distance, distance2, outline)) onHit(i);
     };
     // Straight from the R-tree: no candidate list is built or sorted.
     d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, distance))),
@@ -159,6 +173,58 @@ std::size_t SpatialQuery::countWithin(const FeatureSet& targets, double distance
 {
     std::size_t n = 0;
     forEachWithin(targets, distance, mask, [&](std::size_t) { ++n; });
+    return n;
+}
+
+std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
+{
+    auto& m = *m_impl;
+    if (!m.subject || grid.size() == 0) return 0;
+    const auto& d = grid.set().data();
+    const detail::SubjectOutline* outline = m.plainOutline();
+    const double distance2 = distance * distance;
+    const Box& b = m.box;
+    // Every point of the subject's envelope lies within `slack` of the subject: a subject in one piece
+    // meets every vertical and horizontal line across its envelope, one in pieces at least lies in it.
+    const double slack = m.connected ? std::min(b.xmax - b.xmin, b.ymax - b.ymin)
+                                     : std::sqrt((b.xmax - b.xmin) * (b.xmax - b.xmin) + (b.ymax - b.ymin) * (b.ymax - b.ymin));
+    // A point at most `sure` from the envelope is within `distance` of the subject for certain; the
+    // margin keeps rounding from ever accepting a point the exact test would refuse.
+    const double sure = distance - slack - 1e-6 * std::max(1.0, distance);
+    auto offset = [&](double v, double lo, double hi) { return std::max({0.0, lo - v, v - hi}); };
+    std::size_t n = 0;
+    auto testRange = [&](std::size_t from, std::size_t to) {
+        for (std::size_t pos = from; pos < to; ++pos) {
+            const double dx = offset(grid.x(pos), b.xmin, b.xmax), dy = offset(grid.y(pos), b.ymin, b.ymax);
+            if (dx * dx + dy * dy > distance2) continue;
+            if (m.featureWithin(d, grid.feature(pos), distance, distance2, outline)) ++n;
+        }
+    };
+    const std::size_t last = grid.bandOf(b.ymax + distance);
+    for (std::size_t band = grid.bandOf(b.ymin - distance); band <= last; ++band) {
+        const std::size_t first = grid.bandBegin(band), end = grid.bandEnd(band);
+        if (first == end) continue;
+        // The band's nearest y to the envelope narrows the x range that can be within reach at all
+        // (with a margin: points beyond it only save their exact test); its farthest y bounds every
+        // point's y offset, for the sure part.
+        const double y0 = grid.bandBottom(band), y1 = y0 + grid.bandHeight();
+        const double near = y1 < b.ymin ? b.ymin - y1 : (y0 > b.ymax ? y0 - b.ymax : 0.0);
+        if (near > distance * (1 + 1e-9) + 1e-9) continue;
+        const double span = std::sqrt(std::max(0.0, distance2 - near * near)) * (1 + 1e-9) + 1e-6;
+        const std::size_t lo = grid.lowerX(first, end, b.xmin - std::min(span, distance));
+        const std::size_t hi = grid.upperX(lo, end, b.xmax + std::min(span, distance));
+        const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
+        if (sure > 0 && dy < sure) {
+            const double reach = std::sqrt(sure * sure - dy * dy);
+            const std::size_t a = grid.lowerX(lo, hi, b.xmin - reach);
+            const std::size_t z = grid.upperX(a, hi, b.xmax + reach);
+            testRange(lo, a);
+            n += z - a;  // surely within: counted without a look
+            testRange(z, hi);
+        } else {
+            testRange(lo, hi);
+        }
+    }
     return n;
 }
 
@@ -202,6 +268,22 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
                 if (excludeIntersecting && inside) continue;
                 best = std::min(best, inside ? 0.0 : std::sqrt(e2));
                 continue;
+            }
+            if (outline && d.geoms[i] && m.targetOutline.read(m.ctx.handle(), d.geoms[i])) {
+                const double e2 = outline->edgeDistance2(m.targetOutline);
+                // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
+                if (bd > 0) {
+                    best = std::min(best, std::sqrt(e2));
+                    continue;
+                }
+                // Envelopes meet, edges clearly apart (beyond rounding): they meet exactly when a vertex
+                // of one lies inside the other. Edges (nearly) touching are left to GEOS below.
+                if (e2 > kEdgeGuard * kEdgeGuard) {
+                    const bool meet = outline->vertexInside(m.targetOutline);
+                    if (excludeIntersecting && meet) continue;
+                    best = std::min(best, meet ? 0.0 : std::sqrt(e2));
+                    continue;
+                }
             }
             // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
             if (excludeIntersecting && bd == 0 &&

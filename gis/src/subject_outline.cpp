@@ -10,9 +10,10 @@ namespace riskmap::gis::detail {
 
 bool SubjectOutline::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
 {
-    m_parts.clear();
+    m_xy.clear();
+    m_ends.clear();
     m_areal = m_linear = false;
-    m_usable = g && GEOSisEmpty_r(ctx, g) == 0 && add(ctx, g) && !m_parts.empty() && !(m_areal && m_linear);
+    m_usable = g && GEOSisEmpty_r(ctx, g) == 0 && add(ctx, g) && !m_ends.empty() && !(m_areal && m_linear);
     return m_usable;
 }
 
@@ -22,9 +23,10 @@ bool SubjectOutline::addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     unsigned int size = 0;
     if (!seq || !GEOSCoordSeq_getSize_r(ctx, seq, &size)) return false;
     if (size == 0) return true;
-    std::vector<double> xy(2 * static_cast<std::size_t>(size));
-    if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, xy.data(), 0, 0)) return false;
-    m_parts.push_back(std::move(xy));
+    const std::size_t begin = m_xy.size();
+    m_xy.resize(begin + 2 * static_cast<std::size_t>(size));
+    if (!GEOSCoordSeq_copyToBuffer_r(ctx, seq, m_xy.data() + begin, 0, 0)) return false;
+    m_ends.push_back(m_xy.size());
     return true;
 }
 
@@ -57,34 +59,66 @@ bool SubjectOutline::add(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     }
 }
 
+namespace {
+
+/// Squared distance from (x, y) to the segment a-b (a == b: to the point).
+double pointSegment2(double x, double y, double ax, double ay, double bx, double by)
+{
+    const double dx = bx - ax, dy = by - ay;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = ax + t * dx - x, ey = ay + t * dy - y;
+    return ex * ex + ey * ey;
+}
+
+/// Squared distance from (x, y) to a part of n vertices (a lone point when n == 1).
+double pointPart2(double x, double y, const double* p, std::size_t n)
+{
+    if (n == 1) return (x - p[0]) * (x - p[0]) + (y - p[1]) * (y - p[1]);
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k + 1 < n; ++k)
+        best = std::min(best, pointSegment2(x, y, p[2 * k], p[2 * k + 1], p[2 * k + 2], p[2 * k + 3]));
+    return best;
+}
+
+}  // namespace
+
 double SubjectOutline::edgeDistance2(double x, double y) const
 {
     double best = std::numeric_limits<double>::infinity();
-    for (const auto& p : m_parts) {
-        const std::size_t n = p.size() / 2;
-        if (n == 1) {
-            best = std::min(best, (x - p[0]) * (x - p[0]) + (y - p[1]) * (y - p[1]));
-            continue;
-        }
-        for (std::size_t k = 0; k + 1 < n; ++k) {
-            const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
-            const double dx = bx - ax, dy = by - ay;
-            const double len2 = dx * dx + dy * dy;
-            double t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0.0;
-            t = std::clamp(t, 0.0, 1.0);
-            const double ex = ax + t * dx - x, ey = ay + t * dy - y;
-            best = std::min(best, ex * ex + ey * ey);
-        }
-    }
+    forEachPart([&](const double* p, std::size_t n) { best = std::min(best, pointPart2(x, y, p, n)); });
     return best;
+}
+
+double SubjectOutline::edgeDistance2(const SubjectOutline& other) const
+{
+    // Segments that do not cross are nearest at an end point of one of them: every vertex of each
+    // outline measured against the other's edges covers all pairs.
+    double best = std::numeric_limits<double>::infinity();
+    forEachPart([&](const double* p, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k) best = std::min(best, other.edgeDistance2(p[2 * k], p[2 * k + 1]));
+    });
+    other.forEachPart([&](const double* p, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k) best = std::min(best, edgeDistance2(p[2 * k], p[2 * k + 1]));
+    });
+    return best;
+}
+
+bool SubjectOutline::vertexInside(const SubjectOutline& other) const
+{
+    for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
+        if (other.interiorContains(m_xy[k], m_xy[k + 1])) return true;
+    for (std::size_t k = 0; k + 1 < other.m_xy.size(); k += 2)
+        if (interiorContains(other.m_xy[k], other.m_xy[k + 1])) return true;
+    return false;
 }
 
 bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
 {
     // Vertices first: most points near a small parcel are close to one of its corners.
-    for (const auto& p : m_parts)
-        for (std::size_t k = 0; k + 1 < p.size(); k += 2)
-            if ((x - p[k]) * (x - p[k]) + (y - p[k + 1]) * (y - p[k + 1]) <= limit2) return true;
+    for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
+        if ((x - m_xy[k]) * (x - m_xy[k]) + (y - m_xy[k + 1]) * (y - m_xy[k + 1]) <= limit2) return true;
     return edgeDistance2(x, y) <= limit2;
 }
 
@@ -92,13 +126,12 @@ bool SubjectOutline::interiorContains(double x, double y) const
 {
     if (!m_areal) return false;
     bool inside = false;
-    for (const auto& p : m_parts) {
-        const std::size_t n = p.size() / 2;
+    forEachPart([&](const double* p, std::size_t n) {
         for (std::size_t k = 0; k + 1 < n; ++k) {
             const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
             if ((ay > y) != (by > y) && x < ax + (y - ay) * (bx - ax) / (by - ay)) inside = !inside;
         }
-    }
+    });
     return inside;
 }
 

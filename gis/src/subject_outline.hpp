@@ -25,11 +25,30 @@ public:
     bool interiorContains(double x, double y) const;
     /// Exact planar distance from (x, y) to the subject: 0 inside.
     double distance(double x, double y) const;
+    /// Squared distance between the edges (and lone points) of this outline and another's. Equals the
+    /// squared distance of the two geometries only when their envelopes are apart: then no edge crosses
+    /// another and neither lies inside the other.
+    double edgeDistance2(const SubjectOutline& other) const;
+    /// True when a vertex of either outline lies strictly inside the other (interiorContains). With
+    /// edges apart, that is exactly when the two geometries meet.
+    bool vertexInside(const SubjectOutline& other) const;
 
 private:
     bool add(GEOSContextHandle_t ctx, const GEOSGeometry* g);
     bool addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g);
-    std::vector<std::vector<double>> m_parts;  ///< x0,y0,x1,y1,... (rings closed)
+    /// Calls f(x0, y0, ...) per part: its vertices x0,y0,x1,y1,... (rings closed) and their count.
+    template <typename F>
+    void forEachPart(F&& f) const
+    {
+        std::size_t begin = 0;
+        for (std::size_t end : m_ends) {
+            f(m_xy.data() + begin, (end - begin) / 2);
+            begin = end;
+        }
+    }
+    /// All parts in one buffer (reused from subject to subject: no allocation once warm).
+    std::vector<double> m_xy;
+    std::vector<std::size_t> m_ends;  ///< end of each part in m_xy
     bool m_areal = false;
     bool m_linear = false;
     bool m_usable = false;

@@ -6,6 +6,8 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
+#include "riskmap/gis/layer_reader.hpp"
+#include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/spatial_query.hpp"
 #include "riskmap/gis/zonal_stats.hpp"
@@ -121,13 +123,54 @@ FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const En
     return mask;
 }
 
-std::string featureAddressKey(const FeatureSet& set, std::size_t i)
+/// The address columns of a layer, resolved once (absent ones stay empty).
+struct AddressColumns {
+    explicit AddressColumns(const FeatureSet& set)
+        : postcode(set.columnIndex("postcode")), number(set.columnIndex("huisnummer")),
+          letter(set.columnIndex("huisletter")), addition(set.columnIndex("toevoeging"))
+    {
+    }
+    std::optional<std::size_t> postcode, number, letter, addition;
+};
+
+std::string featureAddressKey(const FeatureSet& set, const AddressColumns& cols, std::size_t i)
 {
-    auto text = [&](const char* name) {
-        auto idx = set.columnIndex(name);
+    auto text = [&](const std::optional<std::size_t>& idx) {
         return idx ? gis::fieldText(set.value(i, *idx)) : std::string();
     };
-    return addressKey(text("postcode"), text("huisnummer"), text("huisletter"), text("toevoeging"));
+    return addressKey(text(cols.postcode), text(cols.number), text(cols.letter), text(cols.addition));
+}
+
+const char* const kAddressColumns[] = {"postcode", "huisnummer", "huisletter", "toevoeging"};
+
+/// The attribute columns each layer must be read with for these indicators (the rest is never
+/// read: at scale M and up that halves reading time and memory).
+std::map<std::string, std::set<std::string>> neededColumns(const std::vector<IndicatorSpec>& specs)
+{
+    std::map<std::string, std::set<std::string>> out;
+    for (const auto& spec : specs) {
+        if (spec.kind == IndicatorKind::RasterZonal) continue;
+        auto& cols = out[spec.layer];
+        for (const auto& f : spec.filters) cols.insert(f.field);
+        if (spec.years > 0 && !spec.dateField.empty()) cols.insert(spec.dateField);
+        if (spec.activeOnly) cols.insert({"datum_inschrijving", "datum_uitschrijving"});
+        const bool vacantFarm =
+            spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin;
+        if (!vacantFarm && (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty()))
+            cols.insert("sbi_code");
+        if (spec.kind == IndicatorKind::ContainedAggregate && spec.aggregate == "sum") cols.insert(spec.field);
+        if (spec.kind == IndicatorKind::MaxPerAddress) cols.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
+        if (vacantFarm) {
+            cols.insert({"oppervlakte", "gebruiksdoel", "status", "pand_id"});
+            auto& vest = out["vestigingen"];
+            vest.insert({"sbi_code", "datum_uitschrijving"});
+            vest.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
+            auto& vbo = out["verblijfsobjecten"];
+            vbo.insert("pand_id");
+            vbo.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
+        }
+    }
+    return out;
 }
 
 /// One indicator made ready for the parallel loop: its layer, mask and precomputed helpers.
@@ -136,6 +179,7 @@ struct Prepared {
     const FeatureSet* set = nullptr;    ///< nullptr: the column stays empty
     FeatureMask mask;
     std::unique_ptr<gis::PolygonUnion> unionParts;
+    std::unique_ptr<gis::PointGrid> points;  ///< point layers of distance counts: counted in bulk
     std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
     std::vector<std::string> addresses;  ///< per feature: the address key (max_per_address)
     std::vector<std::optional<double>> perParcel;  ///< raster_zonal: the value of each parcel, computed up front
@@ -143,13 +187,16 @@ struct Prepared {
 
 class LayerCache {
 public:
-    explicit LayerCache(gis::SpatialiteDb& db) : m_db(db) {}
+    LayerCache(gis::SpatialiteDb& db, std::map<std::string, std::set<std::string>> columns)
+        : m_db(db), m_columns(std::move(columns))
+    {
+    }
     const FeatureSet* get(const std::string& layer)
     {
         auto it = m_sets.find(layer);
         if (it != m_sets.end()) return it->second.get();
         std::unique_ptr<FeatureSet> set;
-        if (m_db.tableExists(layer)) set = std::make_unique<FeatureSet>(FeatureSet::load(m_db, layer));
+        if (m_db.tableExists(layer)) set = std::make_unique<FeatureSet>(loadIndicatorLayer(m_db, layer, m_columns[layer]));
         return m_sets.emplace(layer, std::move(set)).first->second.get();
     }
     FeatureSet* mutableGet(const std::string& layer) { return const_cast<FeatureSet*>(get(layer)); }
@@ -163,6 +210,7 @@ public:
 
 private:
     gis::SpatialiteDb& m_db;
+    std::map<std::string, std::set<std::string>> m_columns;
     std::map<std::string, std::unique_ptr<FeatureSet>> m_sets;
 };
 
@@ -190,14 +238,15 @@ std::unordered_set<std::string> pandenWithEndedFarm(LayerCache& cache, const Ind
     const std::int64_t ref = toDays(reference);
     const std::int64_t start = yearsBefore(reference, spec.years);
     std::unordered_set<std::string> addresses;
+    const AddressColumns vestAddress(*vest), vboAddress(*vbo);
     for (std::size_t i = 0; i < vest->size(); ++i) {
         if (!core::matchesAnyPrefix(gis::fieldText(vest->value(i, *sbiCol)), spec.sbiPrefixes)) continue;
         auto end = gis::fieldDays(vest->value(i, *endCol));
         if (!end || *end <= start || *end > ref) continue;
-        if (auto key = featureAddressKey(*vest, i); !key.empty()) addresses.insert(key);
+        if (auto key = featureAddressKey(*vest, vestAddress, i); !key.empty()) addresses.insert(key);
     }
     for (std::size_t i = 0; i < vbo->size(); ++i) {
-        if (addresses.count(featureAddressKey(*vbo, i))) {
+        if (addresses.count(featureAddressKey(*vbo, vboAddress, i))) {
             const std::string pand = gis::fieldText(vbo->value(i, *pandCol));
             if (!pand.empty()) out.insert(pand);
         }
@@ -263,6 +312,14 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
     p.set = set;
     p.mask = buildMask(*set, spec, settings, reference);
     switch (spec.kind) {
+    case IndicatorKind::CountWithin:
+        if (spec.distance > 0) {
+            // Bands a sixteenth of the distance high: a few dozen binary searches per query, a thin fringe
+            // of points to test one by one.
+            p.points = std::make_unique<gis::PointGrid>(*set, p.mask, spec.distance / 16);
+            if (!p.points->usable()) p.points.reset();
+        }
+        break;
     case IndicatorKind::AreaShare:
         // Overlapping features must not count twice: the share is of the dissolved union.
         p.unionParts = std::make_unique<gis::PolygonUnion>(*set, p.mask);
@@ -295,10 +352,11 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
             for (std::size_t i = 0; i < set->size(); ++i) p.amounts[i] = amountOf(*set, i, col);
         break;
     }
-    case IndicatorKind::MaxPerAddress:
+    case IndicatorKind::MaxPerAddress: {
         p.addresses.resize(set->size());
+        const AddressColumns address(*set);
         for (std::size_t i = 0; i < set->size(); ++i) {
-            p.addresses[i] = featureAddressKey(*set, i);
+            p.addresses[i] = featureAddressKey(*set, address, i);
             if (p.addresses[i].empty()) {
                 // Without an address, a feature is its own address (its location).
                 const auto b = set->envelope(i);
@@ -306,6 +364,7 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
             }
         }
         break;
+    }
     default: break;
     }
     return p;
@@ -319,6 +378,7 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::siz
     const FeatureSet& set = *p.set;
     switch (spec.kind) {
     case IndicatorKind::CountWithin:
+        if (p.points) return static_cast<double>(q.countWithin(*p.points, spec.distance));
         return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
     case IndicatorKind::DistanceToNearest:
         return q.nearestDistance(set, p.mask, false, spec.cap);
@@ -379,6 +439,24 @@ std::string addressKey(const std::string& postcode, const std::string& huisnumme
     return *pc + "|" + number + "|" + letter + "|" + addition;
 }
 
+FeatureSet loadIndicatorLayer(gis::SpatialiteDb& db, const std::string& layer, const std::set<std::string>& columns)
+{
+    // Only the columns that exist: an absent one is reported by the indicator that needs it.
+    std::vector<std::string> present;
+    for (const auto& c : gis::layerColumns(db, layer))
+        if (columns.count(c)) present.push_back(c);
+    // No attribute needed: still read one column, since an empty list would mean all of them.
+    if (present.empty()) present.push_back("fid");
+    return FeatureSet::load(db, layer, present);
+}
+
+std::map<std::string, std::set<std::string>> indicatorInputs(gis::SpatialiteDb& db, const EngineSettings& settings)
+{
+    auto all = neededColumns(settings.indicators);
+    std::erase_if(all, [&](const auto& entry) { return !db.tableExists(entry.first); });
+    return all;
+}
+
 std::optional<core::Date> defaultReferenceDate(gis::SpatialiteDb& db)
 {
     std::optional<std::string> latest;
@@ -395,7 +473,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
 {
     IndicatorTable table;
     table.specs = settings.indicators;
-    LayerCache cache(db);
+    LayerCache cache(db, neededColumns(table.specs));
     std::vector<Prepared> prepared;
     for (const auto& spec : table.specs) {
         feedback.beginStage("laag " + spec.layer + " voor " + spec.name);

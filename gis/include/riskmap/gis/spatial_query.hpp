@@ -12,6 +12,8 @@
 
 namespace riskmap::gis {
 
+class PointGrid;
+
 /// Which features of a set take part in a query: one flag per feature; an empty mask means all.
 using FeatureMask = std::vector<std::uint8_t>;
 
@@ -35,6 +37,9 @@ public:
     std::vector<std::size_t> within(const FeatureSet& targets, double distance, const FeatureMask& mask = {});
     /// The number of features within(targets, distance, mask) would return, without listing them.
     std::size_t countWithin(const FeatureSet& targets, double distance, const FeatureMask& mask = {});
+    /// countWithin(grid.set(), distance, mask the grid was built with), answered from the grid: the same
+    /// count, with most points inside the distance counted in bulk instead of one by one.
+    std::size_t countWithin(const PointGrid& grid, double distance);
     /// Exact distance from the subject to the nearest feature (in the mask); with `excludeIntersecting`,
     /// features that intersect the subject are skipped (the nearest *other* one). Nullopt when there is
     /// none; with `cap`, the search stops there and returns `cap` when nothing is nearer.

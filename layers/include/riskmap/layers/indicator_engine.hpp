@@ -7,7 +7,9 @@
 #include "riskmap/gis/feature_set.hpp"
 #include "riskmap/layers/engine_settings.hpp"
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,12 @@ std::optional<core::Date> defaultReferenceDate(gis::SpatialiteDb& db);
 /// when cancelled, GeosError on a geometry that GEOS cannot handle.
 IndicatorTable computeIndicators(gis::SpatialiteDb& db, const gis::FeatureSet& parcels, const EngineSettings& settings,
                                  const core::Date& reference, core::Feedback& feedback);
+
+/// The layers the indicators read (those present in the workspace) with the attribute columns each
+/// must be read with; the engine reads nothing else. For benchmarks that time reading alone.
+std::map<std::string, std::set<std::string>> indicatorInputs(gis::SpatialiteDb& db, const EngineSettings& settings);
+/// Reads `layer` as the engine does: the geometries and just those of `columns` the layer has.
+gis::FeatureSet loadIndicatorLayer(gis::SpatialiteDb& db, const std::string& layer, const std::set<std::string>& columns);
 
 /// The address key used to group vestigingen and match verblijfsobjecten:
 /// normalised postcode|huisnummer|HUISLETTER|TOEVOEGING; empty when postcode or number is missing.

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SpatialQuery::countWithin over a PointGrid and nearestDistance to polygons, against brute-force GEOS.
+#include "riskmap/gis/feature_set.hpp"
+#include "riskmap/gis/point_grid.hpp"
+#include "riskmap/gis/spatial_query.hpp"
+#include "riskmap/gis/wkb.hpp"
+
+#include <geos_c.h>
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace {
+
+using namespace riskmap::gis;
+
+FeatureRow row(std::int64_t fid, Wkb wkb) { return FeatureRow{fid, {}, std::move(wkb)}; }
+
+/// Count of points whose GEOS distance to the subject is at most `d` (the oracle: no index, no shortcut).
+std::size_t bruteCount(const Wkb& subject, const std::vector<XY>& points, const std::vector<std::uint8_t>& mask, double d)
+{
+    GEOSContextHandle_t h = GEOS_init_r();
+    GEOSWKBReader* r = GEOSWKBReader_create_r(h);
+    GEOSGeometry* s = GEOSWKBReader_read_r(h, r, subject.data(), subject.size());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (!mask.empty() && !mask[i]) continue;
+        GEOSGeometry* p = GEOSGeom_createPointFromXY_r(h, points[i].x, points[i].y);
+        double dist = 0;
+        GEOSDistance_r(h, s, p, &dist);
+        n += dist <= d;
+        GEOSGeom_destroy_r(h, p);
+    }
+    GEOSGeom_destroy_r(h, s);
+    GEOSWKBReader_destroy_r(h, r);
+    GEOS_finish_r(h);
+    return n;
+}
+
+TEST(PointGrid, CountsMatchBruteForceIncludingTiesAtTheDistance)
+{
+    // Integer coordinates with integer distances: many points lie exactly at the distance.
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> coord(0, 400);
+    std::vector<XY> points;
+    std::vector<FeatureRow> rows;
+    for (int i = 0; i < 3000; ++i) {
+        points.push_back({static_cast<double>(coord(rng)), static_cast<double>(coord(rng))});
+        rows.push_back(row(i + 1, pointWkb(points.back())));
+    }
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    std::vector<std::uint8_t> mask(points.size());
+    for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = (i % 3) != 0;
+
+    std::vector<Wkb> subjects{
+        polygonWkb({{{100, 100}, {160, 100}, {160, 130}, {100, 130}}}),                     // rectangle
+        polygonWkb({{{200, 200}, {300, 210}, {210, 300}}}),                                 // triangle
+        polygonWkb({{{50, 250}, {150, 250}, {150, 350}, {50, 350}}, {{80, 280}, {120, 280}, {120, 320}, {80, 320}}}),  // hole
+        polygonWkb({{{300, 20}, {390, 20}, {390, 30}, {310, 30}, {310, 110}, {300, 110}}}),  // L shape
+        multiPolygonWkb({{{{10, 10}, {20, 10}, {20, 20}, {10, 20}}}, {{{90, 60}, {95, 60}, {95, 70}}}}),
+        lineStringWkb({{0, 390}, {120, 380}, {250, 395}}),
+        pointWkb({333, 333}),
+    };
+    std::vector<FeatureRow> subjectRows;
+    for (std::size_t k = 0; k < subjects.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subjects[k]));
+    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+
+    SpatialQuery q;
+    for (double d : {0.0, 5.0, 25.0, 60.0, 150.0}) {
+        for (double band : {1.0, d / 8 + 0.5, 7.0, 1000.0}) {
+            for (bool masked : {true, false}) {
+                const std::vector<std::uint8_t> useMask = masked ? mask : std::vector<std::uint8_t>{};
+                const PointGrid grid(set, useMask, band);
+                ASSERT_TRUE(grid.usable());
+                for (std::size_t k = 0; k < subjects.size(); ++k) {
+                    ASSERT_TRUE(q.setSubject(subjectSet, k));
+                    const std::size_t expected = bruteCount(subjects[k], points, useMask, d);
+                    EXPECT_EQ(q.countWithin(grid, d), expected) << "subject " << k << " d " << d << " band " << band;
+                    EXPECT_EQ(q.countWithin(set, d, useMask), expected) << "subject " << k << " d " << d;
+                }
+            }
+        }
+    }
+}
+
+TEST(PointGrid, RefusesLayersWithOtherThanPoints)
+{
+    std::vector<FeatureRow> rows{row(1, pointWkb({1, 1})), row(2, polygonWkb({{{0, 0}, {1, 0}, {1, 1}}}))};
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    EXPECT_FALSE(PointGrid(set, {}, 10).usable());
+    EXPECT_TRUE(PointGrid(set, {1, 0}, 10).usable());  // the polygon is masked out
+}
+
+}  // namespace
+
+namespace {
+
+/// Nearest distance by brute force with GEOS (optionally skipping targets that intersect the subject).
+double bruteNearest(const Wkb& subject, const std::vector<Wkb>& targets, bool excludeIntersecting)
+{
+    GEOSContextHandle_t h = GEOS_init_r();
+    GEOSWKBReader* r = GEOSWKBReader_create_r(h);
+    GEOSGeometry* s = GEOSWKBReader_read_r(h, r, subject.data(), subject.size());
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& t : targets) {
+        GEOSGeometry* g = GEOSWKBReader_read_r(h, r, t.data(), t.size());
+        if (!(excludeIntersecting && GEOSIntersects_r(h, s, g) == 1)) {
+            double dist = 0;
+            GEOSDistance_r(h, s, g, &dist);
+            best = std::min(best, dist);
+        }
+        GEOSGeom_destroy_r(h, g);
+    }
+    GEOSGeom_destroy_r(h, s);
+    GEOSWKBReader_destroy_r(h, r);
+    GEOS_finish_r(h);
+    return best;
+}
+
+TEST(SpatialQueryNearest, PolygonTargetsMatchBruteForceGeos)
+{
+    // Buildings as random quadrilaterals and triangles; subjects as larger polygons among them.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> at(0, 2000), size(2, 30);
+    std::vector<Wkb> targets;
+    std::vector<FeatureRow> rows;
+    for (int i = 0; i < 800; ++i) {
+        const double x = at(rng), y = at(rng), w = size(rng), h = size(rng);
+        targets.push_back(i % 3 == 0 ? polygonWkb({{{x, y}, {x + w, y + h / 3}, {x + w / 2, y + h}}})
+                                     : polygonWkb({{{x, y}, {x + w, y}, {x + w, y + h}, {x + w / 4, y + h}}}));
+        rows.push_back(row(i + 1, targets.back()));
+    }
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    std::vector<Wkb> subjects;
+    std::vector<FeatureRow> subjectRows;
+    for (int k = 0; k < 40; ++k) {
+        const double x = at(rng), y = at(rng), w = 3 * size(rng), h = 3 * size(rng);
+        subjects.push_back(polygonWkb({{{x, y}, {x + w, y + h / 5}, {x + w, y + h}, {x, y + h / 2}}}));
+        subjectRows.push_back(row(k + 1, subjects.back()));
+    }
+    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+    SpatialQuery q;
+    for (std::size_t k = 0; k < subjects.size(); ++k) {
+        ASSERT_TRUE(q.setSubject(subjectSet, k));
+        for (bool exclude : {false, true}) {
+            const auto got = q.nearestDistance(set, {}, exclude);
+            ASSERT_TRUE(got.has_value());
+            EXPECT_NEAR(*got, bruteNearest(subjects[k], targets, exclude), 1e-9) << "subject " << k << " exclude " << exclude;
+        }
+    }
+}
+
+}  // namespace
