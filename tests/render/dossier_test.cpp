@@ -199,6 +199,17 @@ TEST_F(DossierXs, DossierCommandWritesOneAuditEntryPerDossier)
     EXPECT_EQ(dossierEntries(), 5);
     EXPECT_NE(runCli({"dossier", ws(), "--control", "bestaat-niet", "--out", s_dir->file("d4")}).exitCode, 0);
     EXPECT_EQ(dossierEntries(), 5);
+    // A dwelling (whatever the draw gave): its page carries the no-entry warning.
+    {
+        gis::SpatialiteDb db(ws(), gis::SpatialiteDb::Mode::ReadWrite);
+        auto st = db.prepare("UPDATE controle_adressen SET woning = 1 WHERE controle_id = ? AND volgorde = 1");
+        st.bind(1, id);
+        st.run();
+    }
+    ASSERT_EQ(runCli({"dossier", ws(), "--control", id, "--out", s_dir->file("d5"), "--chip-size", "64"}).exitCode, 0);
+    const std::string page = pdfText(s_dir->file("d5/controledossier_" + id + ".pdf"), 2, 2);
+    EXPECT_NE(page.find("ja — geen toegang zonder toestemming of machtiging"), std::string::npos) << page;
+    EXPECT_EQ(dossierEntries(), 6);
 }
 
 }  // namespace
