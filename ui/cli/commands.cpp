@@ -8,6 +8,7 @@
 #include "commands/cache_command.hpp"
 #include "commands/change_command.hpp"
 #include "commands/chip_command.hpp"
+#include "commands/dossier_command.hpp"
 #include "commands/drop_command.hpp"
 #include "commands/export_command.hpp"
 #include "commands/import_command.hpp"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<ChangeCommand>());
     commands.push_back(std::make_unique<ChipCommand>());
+    commands.push_back(std::make_unique<DossierCommand>());
     commands.push_back(std::make_unique<ReviewCommand>());
     commands.push_back(std::make_unique<CacheCommand>());
     commands.push_back(std::make_unique<ExportCommand>());

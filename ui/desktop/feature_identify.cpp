@@ -70,6 +70,8 @@ std::vector<IdentifyResult> identifyFeatures(gis::SpatialiteDb& db, const std::v
             r.bounds = g.bounds();
             for (std::size_t i = 0; i < reader.columns().size(); ++i)
                 r.attributes.emplace_back(QString::fromStdString(reader.columns()[i]), fieldText(row.values[i]));
+            // The yard as seen from the air: the analist's first question after "why red?".
+            if (layer == "risico_percelen") r.chips = latestChipPreviews(db, row.wkb);
             out.push_back(std::move(r));
         }
     }

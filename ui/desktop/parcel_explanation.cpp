@@ -68,6 +68,18 @@ QString explainParcel(const IdentifyResult& r)
     }
     html += QStringLiteral("</table>");
     if (!value(r, "gemeente").isEmpty()) html += QStringLiteral("<p>Gemeente %1</p>").arg(value(r, "gemeente").toHtmlEscaped());
+    if (!r.chips.empty()) {
+        html += QStringLiteral("<p><b>Luchtfoto's</b> (perceelgrens in magenta)</p><table cellspacing='4'><tr>");
+        for (const auto& c : r.chips) {
+            const QString year = c.year == 0 ? QStringLiteral("jaar onbekend") : QString::number(c.year);
+            if (c.covered && !c.png.isEmpty())
+                html += QStringLiteral("<td align='center'><img src='data:image/png;base64,%1' width='160' height='160'><br>%2</td>")
+                            .arg(QString::fromLatin1(c.png.toBase64()), year);
+            else
+                html += QStringLiteral("<td align='center' width='160'>geen luchtfoto van %1 op deze plek</td>").arg(year);
+        }
+        html += QStringLiteral("</tr></table>");
+    }
     return html;
 }
 

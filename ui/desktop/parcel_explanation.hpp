@@ -12,7 +12,8 @@ namespace riskmap::desktop {
 bool isExplainable(const IdentifyResult& result);
 
 /// HTML for the identify panel: perceel, risk class (coloured like the map), score, the
-/// `verklaring` sentence and a table of the indicators in words. Values are HTML-escaped.
+/// `verklaring` sentence, a table of the indicators in words and the result's photo chips
+/// (embedded PNG, or "geen luchtfoto" in words). Values are HTML-escaped.
 QString explainParcel(const IdentifyResult& result);
 
 /// An indicator column name in Dutch words, e.g. n_panden_buiten_gebruik → "aantal panden buiten gebruik".

@@ -9,6 +9,7 @@
 #include "riskmap/layers/plan_files.hpp"
 #include "riskmap/layers/project_file.hpp"
 #include "riskmap/layers/year_plan.hpp"
+#include "riskmap/render/dossier_pdf.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,7 @@ void PlanCommand::setup(CLI::App& sub)
                    "bevindingen_historie, of CSV controle_id;datum;gemeente;naam;vbo_id");
     sub.add_option("--out", m_out, "Map voor .ics-bestanden, partnerlijsten en bevindingenformulieren "
                                    "(standaard: <werkruimte>.plan-<jaar> naast de werkruimte)");
+    sub.add_flag("--no-dossiers", m_noDossiers, "Geen controledossiers (PDF) in <out>/dossiers maken");
 }
 
 int PlanCommand::run()
@@ -57,6 +59,19 @@ int PlanCommand::run()
     layers::writePlanReport(plan, out);
     std::cout << layers::planReport(plan);
     std::cout << "Lagen: controles, controle_adressen. Bestanden (" << files.size() << ") in " << out << "\n";
+    if (!m_noDossiers && !plan.days.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& day : plan.days) ids.push_back(day.controlId);
+        render::DossierOptions options;
+        options.outDir = (std::filesystem::path(out) / "dossiers").string();
+        try {
+            const auto dossiers = render::writeControlDossiers(m_workspace, ids, options);
+            std::cout << "Controledossiers (" << dossiers.size() << ") in " << options.outDir << "\n";
+        } catch (const Error& e) {
+            // The plan stands without them; `riskmap dossier` can make them later.
+            std::cerr << "Controledossiers niet gemaakt: " << e.what() << "\n";
+        }
+    }
     return 0;
 }
 

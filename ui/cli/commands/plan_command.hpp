@@ -22,6 +22,7 @@ private:
     std::int64_t m_seed = -1;
     std::string m_history;
     std::string m_out;
+    bool m_noDossiers = false;
 };
 
 }  // namespace riskmap::cli

@@ -10,6 +10,7 @@
 #include "riskmap/render/layer_style.hpp"
 #include "riskmap/render/map_decorations.hpp"
 #include "riskmap/render/map_pdf.hpp"
+#include "riskmap/render/page_flow.hpp"
 #include "riskmap/render/page_sink.hpp"
 #include "riskmap/render/snapshot.hpp"
 
@@ -28,8 +29,8 @@ namespace riskmap::render {
 
 namespace {
 
-constexpr double kMargin = 34;
-constexpr double kBannerH = 20;
+constexpr double kMargin = kPageMargin;
+constexpr double kBannerH = kBannerHeight;
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
@@ -102,93 +103,6 @@ std::string factorWords(const std::string& factor)
 }
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
-
-/// Draws text top-down on a page, with headings, paragraphs and simple tables.
-class Flow {
-public:
-    Flow(QPainter& p, double x, double y, double width) : m_p(p), m_x(x), m_y(y), m_w(width) {}
-    double y() const { return m_y; }
-    void skip(double dy) { m_y += dy; }
-    void heading(const QString& text)
-    {
-        m_y += 6;
-        m_p.setPen(QColor(120, 15, 25));
-        m_p.setFont(documentFont(15, true));
-        m_p.drawText(QRectF(m_x, m_y, m_w, 22), Qt::AlignLeft | Qt::AlignVCenter, text);
-        m_p.setPen(Qt::black);
-        m_y += 24;
-    }
-    void paragraph(const QString& text, double size = 11)
-    {
-        m_p.setFont(documentFont(size));
-        const QRectF r = m_p.boundingRect(QRectF(m_x, m_y, m_w, 2000), Qt::TextWordWrap, text);
-        m_p.drawText(QRectF(m_x, m_y, m_w, r.height()), Qt::TextWordWrap, text);
-        m_y += r.height() + 4;
-    }
-    /// Columns share the width by `weights`; long cells are elided.
-    void table(const std::vector<QString>& header, const std::vector<std::vector<QString>>& rows,
-               const std::vector<double>& weights, double size = 10)
-    {
-        double total = 0;
-        for (double w : weights) total += w;
-        auto drawRow = [&](const std::vector<QString>& cells, bool bold, bool shade) {
-            m_p.setFont(documentFont(size, bold));
-            const QFontMetricsF fm(m_p.font());
-            const double rowH = fm.height() + 5;
-            if (shade) m_p.fillRect(QRectF(m_x, m_y, m_w, rowH), QColor(242, 242, 242));
-            double x = m_x;
-            for (std::size_t c = 0; c < cells.size() && c < weights.size(); ++c) {
-                const double cw = m_w * weights[c] / total;
-                m_p.drawText(QRectF(x + 3, m_y, cw - 6, rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                             fm.elidedText(cells[c], Qt::ElideRight, cw - 6));
-                x += cw;
-            }
-            m_y += rowH;
-        };
-        drawRow(header, true, false);
-        m_p.setPen(QPen(Qt::black, 0.8));
-        m_p.drawLine(QPointF(m_x, m_y), QPointF(m_x + m_w, m_y));
-        for (std::size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], false, r % 2 == 1);
-        m_y += 4;
-    }
-    /// A shaded box of paragraphs.
-    void box(const QString& title, const std::vector<QString>& lines)
-    {
-        m_p.setFont(documentFont(10));
-        double h = 26;
-        std::vector<double> heights;
-        for (const auto& l : lines) {
-            heights.push_back(m_p.boundingRect(QRectF(0, 0, m_w - 16, 2000), Qt::TextWordWrap, l).height() + 3);
-            h += heights.back();
-        }
-        m_p.fillRect(QRectF(m_x, m_y, m_w, h + 6), QColor(236, 241, 248));
-        m_p.setFont(documentFont(12, true));
-        m_p.drawText(QRectF(m_x + 8, m_y + 4, m_w - 16, 20), Qt::AlignLeft | Qt::AlignVCenter, title);
-        double y = m_y + 26;
-        m_p.setFont(documentFont(10));
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            m_p.drawText(QRectF(m_x + 8, y, m_w - 16, heights[i]), Qt::TextWordWrap, lines[i]);
-            y += heights[i];
-        }
-        m_y += h + 12;
-    }
-
-private:
-    QPainter& m_p;
-    double m_x, m_y, m_w;
-};
-
-void pageFrame(QPainter& p, const QSizeF& size, const QString& banner, const QString& footer, int page, int pages)
-{
-    drawBanner(p, QRectF(kMargin, kMargin, size.width() - 2 * kMargin, kBannerH), banner);
-    drawBanner(p, QRectF(kMargin, size.height() - kMargin - kBannerH, size.width() - 2 * kMargin, kBannerH), banner);
-    p.setPen(QColor(60, 60, 60));
-    p.setFont(documentFont(8.5));
-    p.drawText(QRectF(kMargin, size.height() - kMargin - kBannerH - 30, size.width() - 2 * kMargin, 28),
-               Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
-               footer + QStringLiteral("    Pagina %1 van %2").arg(page).arg(pages));
-    p.setPen(Qt::black);
-}
 
 struct ClassCounts {
     std::string runId, startedAt;
