@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QStringList>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -201,8 +202,42 @@ int main(int argc, char** argv)
 {
     QGuiApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "gebruik: render_bench MAP [ZIJDE=200] [BxH=1600x1000]\n");
+        std::fprintf(stderr, "gebruik: render_bench MAP [ZIJDE=200] [BxH=1600x1000]\n"
+                             "       render_bench --workspace WS.sqlite BxH LAAG,LAAG,... UIT.png\n");
         return 2;
+    }
+    if (std::string(argv[1]) == "--workspace" && argc > 5) {
+        // An existing workspace (bench/render_vs_qgis.sh): only the named layers, over their full extent.
+        int w = 1600, h = 1000;
+        std::sscanf(argv[3], "%dx%d", &w, &h);
+        const QStringList names = QString(argv[4]).split(',');
+        render::MapRenderer renderer(argv[2]);
+        auto layers = renderer.defaultLayers();
+        std::erase_if(layers, [&](const render::RenderLayer& l) { return !names.contains(QString::fromStdString(l.name)); });
+        std::vector<render::RenderLayer> vectors;
+        for (const auto& l : layers)
+            if (!l.raster) vectors.push_back(l);
+        const auto full = *renderer.fullExtent(vectors);
+        render::SnapshotOptions plain;
+        plain.decorations = false;
+        const render::MapView view(full, QSize(w, h));
+        QElapsedTimer t;
+        t.start();
+        const QImage first = render::renderToImage(renderer, layers, view, plain);
+        const double cold = t.nsecsElapsed() / 1e6;
+        std::vector<double> warm;
+        for (int i = 0; i < 7; ++i) {
+            t.restart();
+            (void)render::renderToImage(renderer, layers, view, plain);
+            warm.push_back(t.nsecsElapsed() / 1e6);
+        }
+        const auto stats = renderer.lastStats();
+        std::printf("lagen %zu, extent %.0f %.0f %.0f %.0f\ncold_ms %.1f\nwarm_median_ms %.1f\nwarm_min_ms %.1f\n"
+                    "objecten %zu\nhoekpunten %zu\nrasterpixels %zu\n",
+                    layers.size(), full.xmin, full.ymin, full.xmax, full.ymax, cold, median(warm),
+                    *std::min_element(warm.begin(), warm.end()), stats.featuresDrawn, stats.verticesDrawn, stats.rasterPixels);
+        first.save(QString::fromUtf8(argv[5]));
+        return 0;
     }
     const std::string dir = argv[1];
     const int side = argc > 2 ? std::atoi(argv[2]) : 200;
