@@ -31,7 +31,8 @@ def read(path):
     w, hh = r.width(), r.height()
     blk = p.block(1, e, w, hh)
     px = e.width() / w
-    vals = [[blk.value(row, col) for col in range(w)] for row in range(hh)]
+    # QGIS writes nodata (−9999) where no kernel reaches: density 0 there.
+    vals = [[0.0 if blk.isNoData(row, col) else blk.value(row, col) for col in range(w)] for row in range(hh)]
     return e.xMinimum(), e.yMaximum(), px, w, hh, vals
 
 

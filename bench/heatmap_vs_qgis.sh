@@ -10,6 +10,10 @@
 # run, runs qgis:heatmapkerneldensityestimation (quartic, same radius, 100 m pixels) with 'Raw' and 'Scaled'
 # output, evaluates K = 3/(πh²)(1 − d²/h²)² per km² exactly at QGIS's pixel centres, and prints the differences
 # after unit alignment, a difference map (PNG) and the time of both.
+# Measured at S (533 incidents, h = 786 m): QGIS 'Raw' is Σ(1 − d²/h²)² with d measured from the centre of the
+# pixel the point falls in (points snapped to pixel centres), 'Scaled' multiplies it by 6.923/h² per m², 7.25×
+# the exact 3/(πh²) (its grid holds 3864 events for 533 incidents); Raw × 3/(πh²) keeps the mass exactly but
+# differs per pixel by up to 0.52 per km² (4 % of the peak) in dipoles of ± around every incident.
 set -eu
 WS=${1:?werkruimte (workspace.sqlite)}
 WORK=${2:-$(mktemp -d /tmp/heatmap_vs_qgis.XXXXXX)}
@@ -43,7 +47,7 @@ done
 KDE_S=$(awk '/^kde_s/ {print $2}' "$WORK/riskmap.log")
 CELLS=$(awk '/^cellen/ {print $2}' "$WORK/riskmap.log")
 
-python3 "$ROOT/bench/heatmap_vs_qgis.py" "$WORK" "$WS" "$H"
+"${PYTHON:-/usr/bin/python3}" "$ROOT/bench/heatmap_vs_qgis.py" "$WORK" "$WS" "$H"
 awk -v kde="$KDE_S" -v cells="$CELLS" '
   /^qgis_raw/ { q = $2; qm = $3 / 1024 }
   END {

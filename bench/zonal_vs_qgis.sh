@@ -34,7 +34,7 @@ rm -f "$WORK/qgis.gpkg"
 measure qgis "$QGIS" run native:zonalstatisticsfb --INPUT="$WORK/percelen.gpkg" --INPUT_RASTER="$RASTER" \
     --RASTER_BAND=1 --COLUMN_PREFIX=q_ --STATISTICS=0,2,4 --OUTPUT="$WORK/qgis.gpkg"
 
-python3 - "$WORK" <<'PY'
+"${PYTHON:-/usr/bin/python3}" - "$WORK" <<'PY'
 import csv, math, sqlite3, sys
 work = sys.argv[1]
 t = {}

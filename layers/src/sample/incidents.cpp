@@ -24,13 +24,13 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
     const int ny = static_cast<int>(std::ceil((w.extent.maxY - y0) / size));
     auto at = [&](int ix, int iy) { return static_cast<std::size_t>(iy) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(ix); };
     std::vector<int> addressCount(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0);
-    std::vector<XY> vab;
+    std::vector<const Building*> vab;
     for (const auto& a : w.addresses) {
         const int ix = static_cast<int>((a.point.x - x0) / size), iy = static_cast<int>((a.point.y - y0) / size);
         if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) ++addressCount[at(ix, iy)];
     }
     for (const auto& b : w.buildings)
-        if (b.vacantFarmBuilding) vab.push_back(b.centre);
+        if (b.vacantFarmBuilding) vab.push_back(&b);
 
     // Addresses within 500 m: sum over the cells whose centres are within 500 m.
     const int r = static_cast<int>(std::round(500.0 / size));
@@ -52,8 +52,18 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
                     if (jx >= 0 && jy >= 0 && jx < nx && jy < ny) n += addressCount[at(jx, jy)];
                 }
             f.addresses500m = n;
-            for (const auto& v : vab)
-                if (distance(v, centre) <= 250.0) { f.vab250m = 1; break; }
+            // "Within 250 m" of the building, not of its centre: the distance the workspace's
+            // indicator (vab_250m, feature to feature) measures, so the written-down model is the one
+            // an analyst can fit on the data.
+            for (const Building* v : vab) {
+                if (distance(v->centre, centre) > 250.0 + 60.0) continue;  // barns are at most 50 × 24 m
+                std::vector<XY> ring = v->footprint;
+                if (!ring.empty() && (ring.front().x != ring.back().x || ring.front().y != ring.back().y)) ring.push_back(ring.front());
+                if (distance(v->centre, centre) <= 250.0 || (ring.size() > 1 && distanceToPolyline(centre, ring) <= 250.0)) {
+                    f.vab250m = 1;
+                    break;
+                }
+            }
             double best = 1e300;
             for (const auto& e : w.exits) best = std::min(best, distance(e.point, centre));
             f.exitKm = std::min(best, 20000.0) / 1000.0;

@@ -77,6 +77,7 @@ struct Building {
     std::string pandId;
     Wkb geometry;
     XY centre;
+    std::vector<XY> footprint;  ///< the outer ring (for distances to the building, as the engine measures them)
     double area = 0.0;
     int bouwjaar = 2000;
     std::string status = "Pand in gebruik";
