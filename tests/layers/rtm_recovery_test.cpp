@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -71,6 +72,7 @@ TEST(RtmRecovery, GeneratorFactorsComeOutWithTrueCoefficientsInsideTheirInterval
     const auto report = layers::buildRiskTerrainModel(workspace, settings, core::Date{std::chrono::year(2025) / 12 / 31}, fb);
     const auto& m = report.model;
     ASSERT_TRUE(m.modelFitted) << report.text;
+    for (const auto& [step, seconds] : report.seconds) std::printf("  %s %.1f s\n", step.c_str(), seconds);
 
     auto inside = [](const core::stats::RtmFactor& f, double b) {
         return std::log(f.rrvLower) <= b && b <= std::log(f.rrvUpper);

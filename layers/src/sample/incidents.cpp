@@ -23,17 +23,18 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
     const int nx = static_cast<int>(std::ceil((w.extent.maxX - x0) / size));
     const int ny = static_cast<int>(std::ceil((w.extent.maxY - y0) / size));
     auto at = [&](int ix, int iy) { return static_cast<std::size_t>(iy) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(ix); };
-    std::vector<int> addressCount(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0);
+    std::vector<std::vector<XY>> addressesIn(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny));
     std::vector<const Building*> vab;
     for (const auto& a : w.addresses) {
         const int ix = static_cast<int>((a.point.x - x0) / size), iy = static_cast<int>((a.point.y - y0) / size);
-        if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) ++addressCount[at(ix, iy)];
+        if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) addressesIn[at(ix, iy)].push_back(a.point);
     }
     for (const auto& b : w.buildings)
         if (b.vacantFarmBuilding) vab.push_back(&b);
 
-    // Addresses within 500 m: sum over the cells whose centres are within 500 m.
-    const int r = static_cast<int>(std::round(500.0 / size));
+    // Addresses within 500 m of the cell centre, point to point (as the indicator n_adressen_500m
+    // counts them); only the cells within 500 m + one cell can hold one.
+    const int r = static_cast<int>(std::ceil(500.0 / size)) + 1;
     std::vector<CellFactors> cells;
     for (int iy = 0; iy < ny; ++iy) {
         for (int ix = 0; ix < nx; ++ix) {
@@ -47,9 +48,10 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
             int n = 0;
             for (int dy = -r; dy <= r; ++dy)
                 for (int dx = -r; dx <= r; ++dx) {
-                    if (dx * dx + dy * dy > r * r) continue;
                     const int jx = ix + dx, jy = iy + dy;
-                    if (jx >= 0 && jy >= 0 && jx < nx && jy < ny) n += addressCount[at(jx, jy)];
+                    if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) continue;
+                    for (const XY& a : addressesIn[at(jx, jy)])
+                        if (distance(a, centre) <= 500.0) ++n;
                 }
             f.addresses500m = n;
             // "Within 250 m" of the building, not of its centre: the distance the workspace's
