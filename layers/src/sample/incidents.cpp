@@ -29,8 +29,21 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
         const int ix = static_cast<int>((a.point.x - x0) / size), iy = static_cast<int>((a.point.y - y0) / size);
         if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) addressesIn[at(ix, iy)].push_back(a.point);
     }
-    for (const auto& b : w.buildings)
-        if (b.vacantFarmBuilding) vab.push_back(&b);
+    // vab_250m as DATA_MODEL.md defines the indicator the analyst fits it with (opp_vab_m2): a pand
+    // without woonfunctie, over 200 m², 'Pand buiten gebruik' or at an address whose SBI 01
+    // registration ended in the last 3 years. (Barns of a stopped farm hold no address, so only their
+    // status shows it; Building::vacantFarmBuilding, DOMAIN.md's wider notion, would count them all,
+    // which the workspace cannot see.)
+    std::vector<char> endedFarmAt(w.buildings.size(), 0);
+    for (const auto& c : w.companies)
+        if (c.sbi.rfind("01", 0) == 0 && c.endDay > dayNumber(kLastYear - 3, 12, 31) && c.address >= 0)
+            if (const int b = w.addresses[static_cast<std::size_t>(c.address)].building; b >= 0)
+                endedFarmAt[static_cast<std::size_t>(b)] = 1;
+    for (std::size_t i = 0; i < w.buildings.size(); ++i) {
+        const auto& b = w.buildings[i];
+        if (b.gebruiksdoel.find("woonfunctie") != std::string::npos || !(b.area > 200.0)) continue;
+        if (b.status == "Pand buiten gebruik" || endedFarmAt[i]) vab.push_back(&b);
+    }
 
     // Addresses within 500 m of the cell centre, point to point (as the indicator n_adressen_500m
     // counts them); only the cells within 500 m + one cell can hold one.
@@ -91,7 +104,7 @@ double hotspotFactor(const std::vector<Hotspot>& hotspots, const XY& p)
     return m;
 }
 
-void generateIncidents(TileWorld& w, Rng rng)
+void generateIncidents(TileWorld& w, Rng rng, bool hotspots)
 {
     const auto& c = incidentCoefficients();
     // Hot spots: a business park near the motorway, a holiday park, two rural spots.
@@ -103,6 +116,8 @@ void generateIncidents(TileWorld& w, Rng rng)
         const auto& f = w.farms[static_cast<std::size_t>(rng.uniform() * w.farms.size())];
         w.truth.hotspots.push_back({w.parcels[static_cast<std::size_t>(f.parcel)].inside, 400.0, 3.0});
     }
+    // Drawn either way, so that the random stream after this point is the same.
+    if (!hotspots) w.truth.hotspots.clear();
 
     const auto cells = incidentCellFactors(w);
     w.truth.cells = static_cast<int>(cells.size());
