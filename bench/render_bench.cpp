@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QPainter>
+#include <QStringList>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -315,8 +316,43 @@ int main(int argc, char** argv)
         std::fprintf(stderr,
                      "gebruik: render_bench MAP|WERKRUIMTE.sqlite [ZIJDE=200] [BxH=1600x1000] [OUD_WARM_MS] [OUD_S_WARM_MS]\n"
                      "  MAP: bouwt daar een synthetische werkruimte; een .sqlite-bestand wordt zo gebruikt.\n"
-                     "  OUD_*: eerder gemeten warme tijden (oude renderer) om de versnelling te tonen.\n");
+                     "  OUD_*: eerder gemeten warme tijden (oude renderer) om de versnelling te tonen.\n"
+                     "       render_bench --workspace WS.sqlite BxH LAAG,LAAG,... UIT.png  (directe weergave, bench/render_vs_qgis.sh)\n");
         return 2;
+    }
+    if (std::string(argv[1]) == "--workspace" && argc > 5) {
+        // An existing workspace (bench/render_vs_qgis.sh): only the named layers, over their full extent.
+        int w = 1600, h = 1000;
+        std::sscanf(argv[3], "%dx%d", &w, &h);
+        const QStringList names = QString(argv[4]).split(',');
+        render::MapRenderer renderer(argv[2]);
+        auto layers = renderer.defaultLayers();
+        std::erase_if(layers, [&](const render::RenderLayer& l) { return !names.contains(QString::fromStdString(l.name)); });
+        for (auto& l : layers) l.visible = true;  // named layers are drawn even where the default view hides them
+        std::vector<render::RenderLayer> vectors;
+        for (const auto& l : layers)
+            if (!l.raster) vectors.push_back(l);
+        const auto full = *renderer.fullExtent(vectors);
+        render::SnapshotOptions plain;
+        plain.decorations = false;
+        const render::MapView view(full, QSize(w, h));
+        QElapsedTimer t;
+        t.start();
+        const QImage first = render::renderToImage(renderer, layers, view, plain);
+        const double cold = t.nsecsElapsed() / 1e6;
+        std::vector<double> warm;
+        for (int i = 0; i < 7; ++i) {
+            t.restart();
+            (void)render::renderToImage(renderer, layers, view, plain);
+            warm.push_back(t.nsecsElapsed() / 1e6);
+        }
+        const auto stats = renderer.lastStats();
+        std::printf("lagen %zu, extent %.0f %.0f %.0f %.0f\ncold_ms %.1f\nwarm_median_ms %.1f\nwarm_min_ms %.1f\n"
+                    "objecten %zu\nhoekpunten %zu\nrasterpixels %zu\n",
+                    layers.size(), full.xmin, full.ymin, full.xmax, full.ymax, cold, median(warm),
+                    *std::min_element(warm.begin(), warm.end()), stats.featuresDrawn, stats.verticesDrawn, stats.rasterPixels);
+        first.save(QString::fromUtf8(argv[5]));
+        return 0;
     }
     const std::string arg = argv[1];
     const int side = argc > 2 ? std::atoi(argv[2]) : 200;

@@ -58,7 +58,7 @@ OpportunityGrid computeOpportunityGrid(gis::Workspace& ws, const OpportunitySett
 {
     auto& db = ws.db();
     OpportunityGrid out;
-    out.grid = buildStudyGrid(db, settings.cellSize, feedback);
+    out.grid = buildStudyGrid(db, settings.cellSize, feedback, settings.cellShape);
     const std::size_t n = out.grid.size();
     const gis::FeatureSet centres = out.grid.centres();
     out.factors = computeIndicators(db, centres, settings.factorEngineSettings(), reference, feedback);
@@ -98,7 +98,11 @@ OpportunityGrid computeOpportunityGrid(gis::Workspace& ws, const OpportunitySett
         out.note = "te weinig incidenten (" + std::to_string(points.size()) + ") om een bandbreedte voor te stellen; "
                    "geef [kde] bandwidth op";
     }
-    if (out.bandwidth > 0 && n > 0) {
+    if (out.bandwidth > 0 && n > 0 && out.grid.hexagons()) {
+        std::vector<core::stats::Point2> sites(n);
+        for (std::size_t k = 0; k < n; ++k) sites[k] = out.grid.centre(k);
+        out.kde = core::stats::quarticDensityAt(sites, points, out.bandwidth, {}, &feedback);
+    } else if (out.bandwidth > 0 && n > 0) {
         const auto density = core::stats::quarticDensity(out.grid.spec, points, out.bandwidth, {}, &feedback);
         for (std::size_t k = 0; k < n; ++k) out.kde[k] = density[out.grid.cells[k]];
     }
@@ -107,13 +111,22 @@ OpportunityGrid computeOpportunityGrid(gis::Workspace& ws, const OpportunitySett
         core::stats::GiStarOptions gi;
         gi.distance = out.hotspotDistance;
         gi.fdr = settings.fdr;
-        const auto full = out.grid.toFullGrid(out.incidents);
-        const auto r = core::stats::getisOrdGiStar(out.grid.spec, full, gi);
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::size_t c = out.grid.cells[k];
-            out.giZ[k] = r.z[c];
-            out.giP[k] = r.pAdjusted[c];
-            out.giBin[k] = r.bin[c];
+        if (out.grid.hexagons()) {
+            // The same inclusive centre-to-centre band; a band of one hexagon width (1.0746·cell
+            // size) is exactly the cell and its six adjacent hexagons.
+            const auto r = core::stats::getisOrdGiStar(out.incidents, out.grid.neighboursWithin(gi.distance), gi.fdr);
+            out.giZ = r.z;
+            out.giP = r.pAdjusted;
+            out.giBin.assign(r.bin.begin(), r.bin.end());
+        } else {
+            const auto full = out.grid.toFullGrid(out.incidents);
+            const auto r = core::stats::getisOrdGiStar(out.grid.spec, full, gi);
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::size_t c = out.grid.cells[k];
+                out.giZ[k] = r.z[c];
+                out.giP[k] = r.pAdjusted[c];
+                out.giBin[k] = r.bin[c];
+            }
         }
     }
     feedback.checkCancelled();
@@ -218,7 +231,7 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
     rs.cellSize = g.grid.spec.cellSize;
     auto band = [&](const char* name, const std::vector<double>& perCell) {
         gis::GridBand b{name, {}};
-        const auto full = g.grid.toFullGrid(perCell);
+        const auto full = g.grid.rasterise(perCell);
         b.values.assign(full.begin(), full.end());
         return b;
     };
@@ -243,7 +256,8 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
 
     std::ostringstream summary;
     summary << "{\"reference_date\":" << jsonText(core::formatIsoDate(reference)) << ",\"cells\":" << report.cells
-            << ",\"area_layer\":" << jsonText(g.grid.areaLayer) << ",\"grid\":{\"left\":" << jsonNumber(g.grid.spec.left)
+            << ",\"area_layer\":" << jsonText(g.grid.areaLayer) << ",\"grid\":{\"shape\":\""
+            << (g.grid.hexagons() ? "hexagon" : "square") << "\",\"left\":" << jsonNumber(g.grid.spec.left)
             << ",\"top\":" << jsonNumber(g.grid.spec.top) << ",\"cell_size\":" << jsonNumber(g.grid.spec.cellSize)
             << ",\"cols\":" << g.grid.spec.cols << ",\"rows\":" << g.grid.spec.rows << "},\"incidents\":" << report.incidents
             << ",\"kde_bandwidth\":" << jsonNumber(report.bandwidth)

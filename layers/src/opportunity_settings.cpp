@@ -115,12 +115,18 @@ OpportunitySettings OpportunitySettings::fromToml(const toml::table& root, const
 {
     OpportunitySettings s = defaults(engine);
     if (const toml::table* t = section(root, "opportunity", path,
-                                       {"cell_size", "weights", "normalisation", "breaks", "incident_years"})) {
+                                       {"cell_size", "cell_shape", "weights", "normalisation", "breaks", "incident_years"})) {
         if (t->get("cell_size")) {
             auto v = (*t)["cell_size"].value<double>();
             if (!v || !(*v >= 50 && *v <= 250))
                 throw UsageError(where(path, "[opportunity].cell_size") + ": verwacht 50 tot 250 (meter)");
             s.cellSize = *v;
+        }
+        if (const toml::node* n = t->get("cell_shape")) {
+            auto w = n->value<std::string>();
+            if (w == std::optional<std::string>("square")) s.cellShape = CellShape::Square;
+            else if (w == std::optional<std::string>("hexagon")) s.cellShape = CellShape::Hexagon;
+            else throw UsageError(where(path, "[opportunity].cell_shape") + ": kies 'square' of 'hexagon'");
         }
         if (const toml::node* n = t->get("normalisation")) {
             auto w = n->value<std::string>();
@@ -186,7 +192,8 @@ std::string OpportunitySettings::toJson() const
     using detail::jsonNumber;
     using detail::jsonText;
     std::ostringstream o;
-    o << "{\"cell_size\":" << jsonNumber(cellSize) << ",\"normalisation\":\""
+    o << "{\"cell_size\":" << jsonNumber(cellSize)
+      << ",\"cell_shape\":\"" << (cellShape == CellShape::Hexagon ? "hexagon" : "square") << "\",\"normalisation\":\""
       << (normalisation == Normalisation::Rank ? "rank" : "zscore") << "\",\"classes\":" << classes
       << ",\"breaks\":\"" << (breaks == ClassBreaks::Quantiles ? "quantiles" : "jenks")
       << "\",\"incident_years\":" << incidentYears << ",\"weights\":{";

@@ -9,12 +9,12 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <mutex>
-#include <unordered_map>
 
 namespace riskmap::layers {
 namespace {
@@ -41,6 +41,10 @@ gis::FeatureSet pointSet(const std::vector<core::stats::Point2>& points)
 
 std::string StudyGrid::cellId(std::size_t k) const
 {
+    if (hexagons()) {
+        const auto c = centre(k);
+        return "H" + metres(std::round(c.x)) + "_" + metres(std::round(c.y));
+    }
     const double x = spec.left + static_cast<double>(col(k)) * spec.cellSize;
     const double y = spec.top - static_cast<double>(row(k) + 1) * spec.cellSize;
     return metres(x) + "_" + metres(y);
@@ -48,6 +52,13 @@ std::string StudyGrid::cellId(std::size_t k) const
 
 gis::Wkb StudyGrid::polygon(std::size_t k) const
 {
+    if (hexagons()) {
+        const auto corners = hex.corners(cells[k]);
+        std::vector<gis::XY> ring;
+        for (const auto& p : corners) ring.push_back({p.x, p.y});
+        ring.push_back(ring.front());
+        return gis::polygonWkb({ring});
+    }
     const double x0 = spec.left + static_cast<double>(col(k)) * spec.cellSize;
     const double y1 = spec.top - static_cast<double>(row(k)) * spec.cellSize;
     const double x1 = x0 + spec.cellSize, y0 = y1 - spec.cellSize;
@@ -61,6 +72,61 @@ std::vector<double> StudyGrid::toFullGrid(std::span<const double> perCell) const
     return out;
 }
 
+std::vector<double> StudyGrid::rasterise(std::span<const double> perCell) const
+{
+    if (!hexagons()) return toFullGrid(perCell);
+    std::vector<double> out(spec.cellCount(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t r = 0; r < spec.rows; ++r)
+        for (std::size_t c = 0; c < spec.cols; ++c)
+            if (auto k = cellAt(spec.centre(c, r)); k && *k < perCell.size()) out[spec.index(c, r)] = perCell[*k];
+    return out;
+}
+
+std::optional<std::size_t> StudyGrid::cellAt(core::stats::Point2 p) const
+{
+    std::optional<std::size_t> index;
+    if (hexagons()) {
+        index = hex.cellAt(p);
+    } else {
+        const double c = std::floor((p.x - spec.left) / spec.cellSize);
+        const double r = std::floor((spec.top - p.y) / spec.cellSize);
+        if (c >= 0 && r >= 0 && c < static_cast<double>(spec.cols) && r < static_cast<double>(spec.rows))
+            index = spec.index(static_cast<std::size_t>(c), static_cast<std::size_t>(r));
+    }
+    if (!index) return std::nullopt;
+    auto it = std::lower_bound(cells.begin(), cells.end(), *index);
+    if (it == cells.end() || *it != *index) return std::nullopt;
+    return static_cast<std::size_t>(it - cells.begin());
+}
+
+std::vector<std::vector<std::size_t>> StudyGrid::neighboursWithin(double distance) const
+{
+    std::vector<std::vector<std::size_t>> out(cells.size());
+    auto position = [&](std::size_t index) -> std::optional<std::size_t> {
+        auto it = std::lower_bound(cells.begin(), cells.end(), index);
+        if (it == cells.end() || *it != index) return std::nullopt;
+        return static_cast<std::size_t>(it - cells.begin());
+    };
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        if (hexagons()) {
+            for (std::size_t j : hex.within(cells[k], distance))
+                if (auto q = position(j)) out[k].push_back(*q);
+        } else {
+            const auto c = centre(k);
+            const auto reach = static_cast<long>(std::floor(distance / spec.cellSize + 1e-9));
+            const long c0 = static_cast<long>(col(k)), r0 = static_cast<long>(row(k));
+            for (long r = r0 - reach; r <= r0 + reach; ++r)
+                for (long cc = c0 - reach; cc <= c0 + reach; ++cc) {
+                    if (r < 0 || cc < 0 || r >= static_cast<long>(spec.rows) || cc >= static_cast<long>(spec.cols)) continue;
+                    const auto q = spec.centre(static_cast<std::size_t>(cc), static_cast<std::size_t>(r));
+                    if ((q.x - c.x) * (q.x - c.x) + (q.y - c.y) * (q.y - c.y) > distance * distance * (1 + 1e-12) + 1e-9) continue;
+                    if (auto j = position(spec.index(static_cast<std::size_t>(cc), static_cast<std::size_t>(r)))) out[k].push_back(*j);
+                }
+        }
+    }
+    return out;
+}
+
 gis::FeatureSet StudyGrid::centres() const
 {
     std::vector<core::stats::Point2> points(cells.size());
@@ -68,7 +134,7 @@ gis::FeatureSet StudyGrid::centres() const
     return pointSet(points);
 }
 
-StudyGrid studyGridOver(const gis::FeatureSet& area, double cellSize, core::Feedback& feedback)
+StudyGrid studyGridOver(const gis::FeatureSet& area, double cellSize, core::Feedback& feedback, CellShape shape)
 {
     if (!(cellSize > 0) || !std::isfinite(cellSize)) throw InputError("raster: celgrootte moet groter dan 0 zijn");
     double xmin = std::numeric_limits<double>::infinity(), ymin = xmin, xmax = -xmin, ymax = -xmin;
@@ -86,10 +152,19 @@ StudyGrid studyGridOver(const gis::FeatureSet& area, double cellSize, core::Feed
     grid.spec.cols = static_cast<std::size_t>(std::ceil((xmax - grid.spec.left) / cellSize));
     grid.spec.rows = static_cast<std::size_t>(std::ceil((grid.spec.top - ymin) / cellSize));
 
+    grid.shape = shape;
+
     // Every cell centre of the envelope is a point subject; the ones inside a polygon are kept.
-    std::vector<core::stats::Point2> all(grid.spec.cellCount());
-    for (std::size_t r = 0; r < grid.spec.rows; ++r)
-        for (std::size_t c = 0; c < grid.spec.cols; ++c) all[grid.spec.index(c, r)] = grid.spec.centre(c, r);
+    std::vector<core::stats::Point2> all;
+    if (shape == CellShape::Hexagon) {
+        grid.hex = core::stats::hexGridOver(xmin, ymin, xmax, ymax, cellSize);
+        all.resize(grid.hex.cellCount());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = grid.hex.centre(i);
+    } else {
+        all.resize(grid.spec.cellCount());
+        for (std::size_t r = 0; r < grid.spec.rows; ++r)
+            for (std::size_t c = 0; c < grid.spec.cols; ++c) all[grid.spec.index(c, r)] = grid.spec.centre(c, r);
+    }
     const gis::FeatureSet centres = pointSet(all);
     std::vector<std::uint8_t> inside(all.size(), 0);
     feedback.beginStage("rastercellen in het studiegebied", all.size());
@@ -116,13 +191,13 @@ StudyGrid studyGridOver(const gis::FeatureSet& area, double cellSize, core::Feed
     return grid;
 }
 
-StudyGrid buildStudyGrid(gis::SpatialiteDb& db, double cellSize, core::Feedback& feedback)
+StudyGrid buildStudyGrid(gis::SpatialiteDb& db, double cellSize, core::Feedback& feedback, CellShape shape)
 {
     for (const char* layer : {"studiegebied", "percelen"}) {
         if (!db.tableExists(layer) || db.queryInt(std::string("SELECT count(*) FROM ") + layer).value_or(0) == 0) continue;
         feedback.beginStage(std::string(layer) + " inlezen");
         const auto area = gis::FeatureSet::load(db, layer);
-        StudyGrid grid = studyGridOver(area, cellSize, feedback);
+        StudyGrid grid = studyGridOver(area, cellSize, feedback, shape);
         grid.areaLayer = layer;
         return grid;
     }
@@ -150,18 +225,9 @@ std::vector<core::stats::Point2> incidentsInWindow(gis::SpatialiteDb& db, const 
 
 std::vector<double> countPerCell(const StudyGrid& grid, std::span<const core::stats::Point2> points)
 {
-    std::unordered_map<std::size_t, std::size_t> position;
-    position.reserve(grid.cells.size());
-    for (std::size_t k = 0; k < grid.cells.size(); ++k) position[grid.cells[k]] = k;
     std::vector<double> counts(grid.cells.size(), 0.0);
-    const auto& s = grid.spec;
-    for (const auto& p : points) {
-        const double c = std::floor((p.x - s.left) / s.cellSize);
-        const double r = std::floor((s.top - p.y) / s.cellSize);
-        if (c < 0 || r < 0 || c >= static_cast<double>(s.cols) || r >= static_cast<double>(s.rows)) continue;
-        auto it = position.find(s.index(static_cast<std::size_t>(c), static_cast<std::size_t>(r)));
-        if (it != position.end()) counts[it->second] += 1.0;
-    }
+    for (const auto& p : points)
+        if (auto k = grid.cellAt(p)) counts[*k] += 1.0;
     return counts;
 }
 

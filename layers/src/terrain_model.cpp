@@ -24,7 +24,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-const std::vector<double> kNear = {100, 200, 300, 400, 500};
+const std::vector<double> kNear = {100, 150, 200, 250, 300, 350, 400, 450, 500};
 
 std::string fmt(double v, const char* f = "%.3f")
 {

@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 
 int main(int argc, char** argv)
 {
     if (argc < 3) {
-        std::fprintf(stderr, "gebruik: zonal_bench WERKRUIMTE RASTER [BAND]\n");
+        std::fprintf(stderr, "gebruik: zonal_bench WERKRUIMTE RASTER [BAND [CSV]]\n");
         return 2;
     }
     using namespace riskmap;
@@ -32,5 +34,17 @@ int main(int argc, char** argv)
     std::printf("percelen %zu (met pixels %llu), pixels in percelen %llu\nladen %.2f s, zonale statistiek %.2f s, %.1f MP/s\n",
                 parcels.size(), static_cast<unsigned long long>(covered), static_cast<unsigned long long>(pixels),
                 std::chrono::duration<double>(t1 - t0).count(), secs, pixels / 1e6 / secs);
+    if (argc > 4) {  // perceel_id;count;mean;std per parcel, for bench/zonal_vs_qgis.sh
+        std::ofstream csv(argv[4]);
+        csv.precision(17);
+        csv << "perceel_id;count;mean;std\n";
+        for (std::size_t i = 0; i < stats.size(); ++i) {
+            csv << gis::fieldText(parcels.value(i, 0)) << ';' << stats[i].count << ';';
+            if (auto m = stats[i].mean()) csv << *m;
+            csv << ';';
+            if (auto sd = stats[i].stddev()) csv << *sd;
+            csv << '\n';
+        }
+    }
     return 0;
 }

@@ -119,4 +119,46 @@ GiStarResult getisOrdGiStar(const GridSpec& grid, std::span<const double> values
     return res;
 }
 
+GiStarResult getisOrdGiStar(std::span<const double> values, const std::vector<std::vector<std::size_t>>& neighbours,
+                            bool fdr)
+{
+    if (neighbours.size() != values.size()) throw InputError("Gi*: one neighbour list per cell needed");
+    const std::size_t cells = values.size();
+    double total = 0.0;
+    std::size_t n = 0;
+    for (double v : values)
+        if (!std::isnan(v)) total += v, ++n;
+    const double dn = static_cast<double>(n);
+    const double mean = n > 0 ? total / dn : 0.0;
+    double ss = 0.0;  // two passes, as on the square grid, so a constant field gives S = 0
+    for (double v : values)
+        if (!std::isnan(v)) ss += (v - mean) * (v - mean);
+    const double s = n > 0 ? std::sqrt(ss / dn) : 0.0;
+    const bool constant = !(s > 1e-12 * std::max(1.0, std::fabs(mean)));
+
+    GiStarResult res;
+    res.n = n;
+    res.z.assign(cells, std::nan(""));
+    res.p.assign(cells, std::nan(""));
+    res.bin.assign(cells, 0);
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (std::isnan(values[i])) continue;
+        double sw = 0.0, swx = 0.0;
+        for (std::size_t j : neighbours[i]) {
+            if (j >= cells) throw InputError("Gi*: neighbour index out of range");
+            if (std::isnan(values[j])) continue;
+            sw += 1.0;
+            swx += values[j];
+        }
+        const double var = (dn * sw - sw * sw) / (dn - 1.0);
+        double z = 0.0;
+        if (!constant && n > 1 && var > 1e-12) z = (swx - mean * sw) / (s * std::sqrt(var));
+        res.z[i] = z;
+        res.p[i] = twoSidedNormalP(z);
+    }
+    res.pAdjusted = fdr ? benjaminiHochberg(res.p) : res.p;
+    for (std::size_t i = 0; i < cells; ++i) res.bin[i] = confidenceBin(res.z[i], res.pAdjusted[i]);
+    return res;
+}
+
 }  // namespace riskmap::core::stats

@@ -29,15 +29,16 @@ struct Buckets {
     std::vector<double> xs, ys, ws;
 };
 
-Buckets bucketPoints(const GridSpec& grid, std::span<const Point2> points,
+/// Buckets over the envelope [xmin, xmax] × [ymin, ymax] of the evaluation sites grown by h.
+Buckets bucketPoints(double xmin, double ymin, double xmax, double ymax, std::span<const Point2> points,
                      std::span<const double> weights, double h)
 {
     Buckets b;
-    const double width = static_cast<double>(grid.cols) * grid.cellSize + 2.0 * h;
-    const double height = static_cast<double>(grid.rows) * grid.cellSize + 2.0 * h;
+    const double width = xmax - xmin + 2.0 * h;
+    const double height = ymax - ymin + 2.0 * h;
     b.size = std::max({h, width / kMaxBucketsPerAxis, height / kMaxBucketsPerAxis});
-    b.x0 = grid.left - h;
-    b.y0 = grid.top - static_cast<double>(grid.rows) * grid.cellSize - h;
+    b.x0 = xmin - h;
+    b.y0 = ymin - h;
     b.nx = static_cast<long>(std::ceil(width / b.size)) + 1;
     b.ny = static_cast<long>(std::ceil(height / b.size)) + 1;
 
@@ -68,6 +69,42 @@ Buckets bucketPoints(const GridSpec& grid, std::span<const Point2> points,
     return b;
 }
 
+Buckets bucketPoints(const GridSpec& grid, std::span<const Point2> points, std::span<const double> weights, double h)
+{
+    return bucketPoints(grid.left, grid.top - static_cast<double>(grid.rows) * grid.cellSize,
+                        grid.left + static_cast<double>(grid.cols) * grid.cellSize, grid.top, points, weights, h);
+}
+
+/// Σ w·(1 − d²/h²)² over the points of the 3×3 buckets around (cx, cy).
+double quarticSum(const Buckets& b, double cx, double cy, double h2)
+{
+    const long by = static_cast<long>(std::floor((cy - b.y0) / b.size));
+    const long bx = static_cast<long>(std::floor((cx - b.x0) / b.size));
+    double sum = 0.0;
+    for (long yy = std::max(0L, by - 1); yy <= std::min(b.ny - 1, by + 1); ++yy) {
+        for (long xx = std::max(0L, bx - 1); xx <= std::min(b.nx - 1, bx + 1); ++xx) {
+            const auto cell = static_cast<std::size_t>(yy * b.nx + xx);
+            for (std::size_t k = b.start[cell]; k < b.start[cell + 1]; ++k) {
+                const double dx = b.xs[k] - cx;
+                const double dy = b.ys[k] - cy;
+                const double d2 = dx * dx + dy * dy;
+                if (d2 >= h2) continue;
+                const double u = 1.0 - d2 / h2;
+                sum += b.ws[k] * u * u;
+            }
+        }
+    }
+    return sum;
+}
+
+void checkArguments(std::span<const Point2> points, double bandwidth, std::span<const double> weights)
+{
+    if (!(bandwidth > 0.0) || !std::isfinite(bandwidth))
+        throw InputError("kernel density: bandwidth must be positive");
+    if (!weights.empty() && weights.size() != points.size())
+        throw InputError("kernel density: one weight per point needed");
+}
+
 }  // namespace
 
 double quarticKernel(double distance, double bandwidth)
@@ -82,10 +119,7 @@ std::vector<double> quarticDensity(const GridSpec& grid, std::span<const Point2>
                                    Feedback* feedback)
 {
     validateGrid(grid);
-    if (!(bandwidth > 0.0) || !std::isfinite(bandwidth))
-        throw InputError("kernel density: bandwidth must be positive");
-    if (!weights.empty() && weights.size() != points.size())
-        throw InputError("kernel density: one weight per point needed");
+    checkArguments(points, bandwidth, weights);
 
     const double h = bandwidth;
     const double h2 = h * h;
@@ -97,28 +131,34 @@ std::vector<double> quarticDensity(const GridSpec& grid, std::span<const Point2>
     for (std::size_t row = 0; row < grid.rows; ++row) {
         if (feedback) feedback->checkCancelled();
         const double cy = grid.centreY(row);
-        const long by = static_cast<long>(std::floor((cy - b.y0) / b.size));
-        for (std::size_t col = 0; col < grid.cols; ++col) {
-            const double cx = grid.centreX(col);
-            const long bx = static_cast<long>(std::floor((cx - b.x0) / b.size));
-            double sum = 0.0;
-            for (long yy = std::max(0L, by - 1); yy <= std::min(b.ny - 1, by + 1); ++yy) {
-                for (long xx = std::max(0L, bx - 1); xx <= std::min(b.nx - 1, bx + 1); ++xx) {
-                    const auto cell = static_cast<std::size_t>(yy * b.nx + xx);
-                    for (std::size_t k = b.start[cell]; k < b.start[cell + 1]; ++k) {
-                        const double dx = b.xs[k] - cx;
-                        const double dy = b.ys[k] - cy;
-                        const double d2 = dx * dx + dy * dy;
-                        if (d2 >= h2) continue;
-                        const double u = 1.0 - d2 / h2;
-                        sum += b.ws[k] * u * u;
-                    }
-                }
-            }
-            density[grid.index(col, row)] = sum * scale;
-        }
+        for (std::size_t col = 0; col < grid.cols; ++col)
+            density[grid.index(col, row)] = quarticSum(b, grid.centreX(col), cy, h2) * scale;
         if (feedback) feedback->advance();
     }
+    return density;
+}
+
+std::vector<double> quarticDensityAt(std::span<const Point2> sites, std::span<const Point2> points, double bandwidth,
+                                     std::span<const double> weights, Feedback* feedback)
+{
+    checkArguments(points, bandwidth, weights);
+    std::vector<double> density(sites.size(), 0.0);
+    if (sites.empty()) return density;
+    double xmin = sites[0].x, xmax = xmin, ymin = sites[0].y, ymax = ymin;
+    for (const Point2& s : sites) {
+        if (!std::isfinite(s.x) || !std::isfinite(s.y)) throw InputError("kernel density: site without coordinates");
+        xmin = std::min(xmin, s.x), xmax = std::max(xmax, s.x);
+        ymin = std::min(ymin, s.y), ymax = std::max(ymax, s.y);
+    }
+    const double h2 = bandwidth * bandwidth;
+    const double scale = 3.0 / (std::numbers::pi * h2) * kM2PerKm2;
+    const Buckets b = bucketPoints(xmin, ymin, xmax, ymax, points, weights, bandwidth);
+    if (feedback) feedback->beginStage("kerndichtheid", sites.size());
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        if (feedback && i % 4096 == 0) feedback->checkCancelled();
+        density[i] = quarticSum(b, sites[i].x, sites[i].y, h2) * scale;
+    }
+    if (feedback) feedback->advance(sites.size());
     return density;
 }
 

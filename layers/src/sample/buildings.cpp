@@ -98,6 +98,7 @@ private:
                       static_cast<long long>(m_w.tile.index) * 100000000LL + static_cast<long long>(m_w.buildings.size() + 1));
         b.pandId = id;
         b.geometry = gis::multiPolygonWkb({{ring}});
+        b.footprint = ring;
         b.centre = c;
         b.area = w * h;
         b.bouwjaar = m_rng.integer(y0, y1);

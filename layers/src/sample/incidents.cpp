@@ -23,17 +23,31 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
     const int nx = static_cast<int>(std::ceil((w.extent.maxX - x0) / size));
     const int ny = static_cast<int>(std::ceil((w.extent.maxY - y0) / size));
     auto at = [&](int ix, int iy) { return static_cast<std::size_t>(iy) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(ix); };
-    std::vector<int> addressCount(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0);
-    std::vector<XY> vab;
+    std::vector<std::vector<XY>> addressesIn(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny));
+    std::vector<const Building*> vab;
     for (const auto& a : w.addresses) {
         const int ix = static_cast<int>((a.point.x - x0) / size), iy = static_cast<int>((a.point.y - y0) / size);
-        if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) ++addressCount[at(ix, iy)];
+        if (ix >= 0 && iy >= 0 && ix < nx && iy < ny) addressesIn[at(ix, iy)].push_back(a.point);
     }
-    for (const auto& b : w.buildings)
-        if (b.vacantFarmBuilding) vab.push_back(b.centre);
+    // vab_250m as DATA_MODEL.md defines the indicator the analyst fits it with (opp_vab_m2): a pand
+    // without woonfunctie, over 200 m², 'Pand buiten gebruik' or at an address whose SBI 01
+    // registration ended in the last 3 years. (Barns of a stopped farm hold no address, so only their
+    // status shows it; Building::vacantFarmBuilding, DOMAIN.md's wider notion, would count them all,
+    // which the workspace cannot see.)
+    std::vector<char> endedFarmAt(w.buildings.size(), 0);
+    for (const auto& c : w.companies)
+        if (c.sbi.rfind("01", 0) == 0 && c.endDay > dayNumber(kLastYear - 3, 12, 31) && c.address >= 0)
+            if (const int b = w.addresses[static_cast<std::size_t>(c.address)].building; b >= 0)
+                endedFarmAt[static_cast<std::size_t>(b)] = 1;
+    for (std::size_t i = 0; i < w.buildings.size(); ++i) {
+        const auto& b = w.buildings[i];
+        if (b.gebruiksdoel.find("woonfunctie") != std::string::npos || !(b.area > 200.0)) continue;
+        if (b.status == "Pand buiten gebruik" || endedFarmAt[i]) vab.push_back(&b);
+    }
 
-    // Addresses within 500 m: sum over the cells whose centres are within 500 m.
-    const int r = static_cast<int>(std::round(500.0 / size));
+    // Addresses within 500 m of the cell centre, point to point (as the indicator n_adressen_500m
+    // counts them); only the cells within 500 m + one cell can hold one.
+    const int r = static_cast<int>(std::ceil(500.0 / size)) + 1;
     std::vector<CellFactors> cells;
     for (int iy = 0; iy < ny; ++iy) {
         for (int ix = 0; ix < nx; ++ix) {
@@ -47,13 +61,24 @@ std::vector<CellFactors> incidentCellFactors(const TileWorld& w)
             int n = 0;
             for (int dy = -r; dy <= r; ++dy)
                 for (int dx = -r; dx <= r; ++dx) {
-                    if (dx * dx + dy * dy > r * r) continue;
                     const int jx = ix + dx, jy = iy + dy;
-                    if (jx >= 0 && jy >= 0 && jx < nx && jy < ny) n += addressCount[at(jx, jy)];
+                    if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) continue;
+                    for (const XY& a : addressesIn[at(jx, jy)])
+                        if (distance(a, centre) <= 500.0) ++n;
                 }
             f.addresses500m = n;
-            for (const auto& v : vab)
-                if (distance(v, centre) <= 250.0) { f.vab250m = 1; break; }
+            // "Within 250 m" of the building, not of its centre: the distance the workspace's
+            // indicator (vab_250m, feature to feature) measures, so the written-down model is the one
+            // an analyst can fit on the data.
+            for (const Building* v : vab) {
+                if (distance(v->centre, centre) > 250.0 + 60.0) continue;  // barns are at most 50 × 24 m
+                std::vector<XY> ring = v->footprint;
+                if (!ring.empty() && (ring.front().x != ring.back().x || ring.front().y != ring.back().y)) ring.push_back(ring.front());
+                if (distance(v->centre, centre) <= 250.0 || (ring.size() > 1 && distanceToPolyline(centre, ring) <= 250.0)) {
+                    f.vab250m = 1;
+                    break;
+                }
+            }
             double best = 1e300;
             for (const auto& e : w.exits) best = std::min(best, distance(e.point, centre));
             f.exitKm = std::min(best, 20000.0) / 1000.0;
@@ -79,7 +104,7 @@ double hotspotFactor(const std::vector<Hotspot>& hotspots, const XY& p)
     return m;
 }
 
-void generateIncidents(TileWorld& w, Rng rng)
+void generateIncidents(TileWorld& w, Rng rng, bool hotspots)
 {
     const auto& c = incidentCoefficients();
     // Hot spots: a business park near the motorway, a holiday park, two rural spots.
@@ -91,6 +116,8 @@ void generateIncidents(TileWorld& w, Rng rng)
         const auto& f = w.farms[static_cast<std::size_t>(rng.uniform() * w.farms.size())];
         w.truth.hotspots.push_back({w.parcels[static_cast<std::size_t>(f.parcel)].inside, 400.0, 3.0});
     }
+    // Drawn either way, so that the random stream after this point is the same.
+    if (!hotspots) w.truth.hotspots.clear();
 
     const auto cells = incidentCellFactors(w);
     w.truth.cells = static_cast<int>(cells.size());

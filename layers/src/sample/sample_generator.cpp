@@ -131,7 +131,7 @@ SampleReport generateSample(const SampleOptions& options, core::Feedback& feedba
         generateBuildings(world, rng.fork(4), feedback);
         connectFarmRoads(world);
         generateCompanies(world, rng.fork(5));
-        generateIncidents(world, rng.fork(6));
+        generateIncidents(world, rng.fork(6), options.hotspots);
         generateHistory(world, rng.fork(7));
         plantNewBarns(world, rng.fork(8));
         feedback.beginStage("Schrijven tegel " + std::to_string(tile.index + 1) + "/" + std::to_string(tiles.size()), 1);

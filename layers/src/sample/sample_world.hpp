@@ -77,6 +77,7 @@ struct Building {
     std::string pandId;
     Wkb geometry;
     XY centre;
+    std::vector<XY> footprint;  ///< the outer ring (for distances to the building, as the engine measures them)
     double area = 0.0;
     int bouwjaar = 2000;
     std::string status = "Pand in gebruik";
@@ -227,7 +228,8 @@ void generateRoads(TileWorld& world, Rng rng);
 void generateBuildings(TileWorld& world, Rng rng, core::Feedback& feedback);
 void connectFarmRoads(TileWorld& world);
 void generateCompanies(TileWorld& world, Rng rng);
-void generateIncidents(TileWorld& world, Rng rng);
+/// Draws the incidents; without `hotspots` the rate is the log-linear model alone (tests of the RTM).
+void generateIncidents(TileWorld& world, Rng rng, bool hotspots = true);
 void generateHistory(TileWorld& world, Rng rng);
 void plantNewBarns(TileWorld& world, Rng rng);
 

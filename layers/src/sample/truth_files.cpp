@@ -90,7 +90,7 @@ void TruthFiles::write(const std::string& groundTruthPath, const std::string& mo
                     "exp(-d_h^2 / (2 sigma_h^2)))\",\n"
                     "  \"factoren\": [\n"
                     "    {\"naam\": \"vab_250m\", \"coefficient\": " + num(c.vab250m) +
-                    ", \"definitie\": \"1 als binnen 250 m van het celmiddelpunt een vrijkomend agrarisch gebouw staat "
+                    ", \"definitie\": \"1 als een vrijkomend agrarisch gebouw binnen 250 m van het celmiddelpunt staat (afstand tot de gevel, zoals de indicator meet) "
                     "(pand zonder woonfunctie, > 200 m2, 'Pand buiten gebruik' of SBI 01 uitgeschreven sinds 2023-01-01)\"},\n"
                     "    {\"naam\": \"afstand_oprit_km\", \"coefficient\": " + num(c.exitKm) +
                     ", \"definitie\": \"afstand van het celmiddelpunt tot de dichtstbijzijnde oprit, km\"},\n"

@@ -58,7 +58,8 @@ struct OpportunityMapReport {
 
 /// Builds the grid and replaces the layer `gelegenheidskaart` (cell polygons; columns
 /// opportunityColumns()), writes the GeoTIFF opportunityGeoTiffPath() with the bands
-/// gelegenheid_score, gelegenheid_klasse, kde, gi_z (Float32, nodata −9999 outside the study area)
+/// gelegenheid_score, gelegenheid_klasse, kde, gi_z (Float32, nodata −9999 outside the study area;
+/// always square pixels of the cell size: with hexagons each pixel takes the hexagon holding its centre)
 /// and records the run in rk_runs (kind `gelegenheidskaart`). Throws as computeOpportunityGrid,
 /// GdalError when the GeoTIFF cannot be written.
 OpportunityMapReport buildOpportunityMap(gis::Workspace& workspace, const OpportunitySettings& settings,

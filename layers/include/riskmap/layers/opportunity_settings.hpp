@@ -3,6 +3,7 @@
 #pragma once
 
 #include "riskmap/layers/engine_settings.hpp"
+#include "riskmap/layers/study_grid.hpp"
 
 #include <cstdint>
 #include <map>
@@ -21,6 +22,12 @@ struct OpportunitySettings {
     /// `[opportunity] cell_size` in metres, 50–250 (default 100): square cells aligned to multiples
     /// of the size in RD New, kept when their centre lies in `studiegebied` (else in a parcel).
     double cellSize = 100.0;
+    /// `[opportunity] cell_shape = "square" | "hexagon"` (default square). Hexagons are pointy-topped
+    /// with the area of a square of `cell_size` (side 0.6204·cell_size, adjacent centres
+    /// 1.0746·cell_size apart); factors, KDE and Gi* use the hexagon centres, the GeoTIFF stays a
+    /// square raster of `cell_size` (each pixel the value of the hexagon holding its centre).
+    /// The RTM is always fitted on squares (its parcel risk is area-weighted over square cells).
+    CellShape cellShape = CellShape::Square;
     /// The opportunity factors, evaluated at each cell centre (no incident data): see defaultOpportunityFactors().
     std::vector<IndicatorSpec> factors;
     /// `[opportunity.weights] factor = w`; the sign is the direction (negative: a low value is risky).

@@ -40,6 +40,13 @@ struct GiStarResult {
 GiStarResult getisOrdGiStar(const GridSpec& grid, std::span<const double> values,
                             const GiStarOptions& options);
 
+/// Gi* on arbitrary cells (e.g. hexagons) with binary weights given as lists:
+/// `neighbours[i]` holds every j with wᵢⱼ = 1, i itself included (Gi*, not Gi).
+/// Same formula, NaN handling, p-values, FDR and bins as the grid version.
+/// Throws InputError when the list count differs from the values or an index is out of range.
+GiStarResult getisOrdGiStar(std::span<const double> values,
+                            const std::vector<std::vector<std::size_t>>& neighbours, bool fdr);
+
 /// Benjamini–Hochberg adjusted p-values (NaN entries stay NaN and are not counted).
 std::vector<double> benjaminiHochberg(std::span<const double> p);
 

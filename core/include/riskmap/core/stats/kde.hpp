@@ -33,6 +33,13 @@ std::vector<double> quarticDensity(const GridSpec& grid, std::span<const Point2>
                                    double bandwidth, std::span<const double> weights = {},
                                    Feedback* feedback = nullptr);
 
+/// Density in events per km² at arbitrary sites (e.g. hexagon centres), same
+/// formula and units as quarticDensity. Throws as quarticDensity, and InputError
+/// on a site with non-finite coordinates.
+std::vector<double> quarticDensityAt(std::span<const Point2> sites, std::span<const Point2> points,
+                                     double bandwidth, std::span<const double> weights = {},
+                                     Feedback* feedback = nullptr);
+
 /// Suggested bandwidth (metres): the MEDIAN over all points of the distance
 /// to their k-th nearest other point (duplicates count, at distance 0).
 /// The median, not the mean, so a few isolated points do not inflate it.

@@ -28,6 +28,10 @@ struct SampleOptions {
     /// Optional window (RD) replacing the scale's window; only for S-size tiling.
     std::optional<std::array<double, 4>> extent;
     bool photos = true;            ///< write luchtfoto_2024/2025.tif
+    /// Incident hot spots on top of the log-linear model (incident_model.json lists them per tile).
+    /// Off only for tests that must recover the model's coefficients: a hot spot is an omitted
+    /// variable for the RTM (the motorway business park's one sits near an exit and biases oprit).
+    bool hotspots = true;
 };
 
 struct SampleReport {
