@@ -693,6 +693,11 @@ std::vector<RenderLayer> MapRenderer::defaultLayers()
     const bool hasRiskMap = std::any_of(out.begin(), out.end(), [](const RenderLayer& l) { return l.name == "risico_percelen"; });
     for (auto& l : out)
         if (hasRiskMap && (l.name == "percelen" || l.name == "gelegenheidskaart")) l.visible = false;
+    // Point layers in their thousands bury the map at the full extent (and incidents are police data):
+    // they start switched off over a risk map, the analyst turns them on where needed.
+    for (auto& l : out)
+        if (hasRiskMap && (l.name == "incidenten" || l.name == "verblijfsobjecten" || l.name == "risico_adressen"))
+            l.visible = false;
     return out;
 }
 
