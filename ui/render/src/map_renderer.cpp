@@ -330,7 +330,7 @@ struct MapRenderer::Impl {
     mutable std::mutex mutex;  ///< guards workspace, vectors, stats
     RenderStats stats;
     PhotoSource photos;
-    /// Photos drawn from the tile cache lately, by file: whether some of it was missing there.
+    /// Photos drawn from the tile cache lately, by file: whether the latest draw missed some of it.
     std::map<std::string, std::pair<gis::RasterRecord, bool>> offline;
     mutable std::mutex offlineMutex;  ///< guards offline
 
@@ -625,17 +625,18 @@ struct MapRenderer::Impl {
         out.notices.push_back(text);
         out.photoPixelsMissing += missingPixels;
         auto& entry = offline[r.info.path];
-        entry.second = entry.second || missingPixels > 0;
+        entry.second = missingPixels > 0;  // as of the latest draw: a zoom or pan may leave the gap
         entry.first = r;
     }
 
-    /// The photo's extent in device pixels of `view`.
+    /// The device pixels of `view` wholly inside the photo's extent (an edge pixel the photo
+    /// covers in part may be transparent in the cache without anything missing).
     static QRect photoPixels(const gis::RasterRecord& r, const MapView& view)
     {
         const auto& e = r.info.extent;
         const QPointF tl = view.toPixel(e.minX, e.maxY), br = view.toPixel(e.maxX, e.minY);
-        return QRect(QPoint(int(std::floor(tl.x() + 1e-6)), int(std::floor(tl.y() + 1e-6))),
-                     QPoint(int(std::ceil(br.x() - 1e-6)) - 1, int(std::ceil(br.y() - 1e-6)) - 1));
+        return QRect(QPoint(int(std::ceil(tl.x() - 1e-6)), int(std::ceil(tl.y() - 1e-6))),
+                     QPoint(int(std::floor(br.x() + 1e-6)) - 1, int(std::floor(br.y() + 1e-6)) - 1));
     }
 
     /// The registered rasters of a layer (under `mutex`: reads the workspace).

@@ -78,7 +78,8 @@ public:
     void clearCache();
     /// The photos drawn from the tile cache since their file went unreachable (one Dutch line
     /// each, naming year and file): for a canvas whose tiles are reused between renders, where
-    /// RenderStats::notices of the last call would miss them. Empty once the files are back.
+    /// RenderStats::notices of the last call would miss them; "delen buiten de cache blijven
+    /// leeg" when the latest draw of the photo missed part of it. Empty once the files are back.
     std::vector<std::string> photoNotices() const;
 
 private:
