@@ -44,11 +44,13 @@ QString runExport(const QString& workspacePath, const ExportChoice& choice, core
     const QString ext = QFileInfo(choice.outPath).suffix().toLower();
     if (ext == "pdf" || ext == "png") {
         const auto result = render::exportMap(workspace, workspacePath.toStdString(), request, {});
-        return QObject::tr("Map of %1 written: %2 (%3 pages)\nClassification: %4\nAudit log entry %5")
-            .arg(choice.layer, choice.outPath)
-            .arg(result.report.pages)
-            .arg(QString::fromStdString(result.policy.banner))
-            .arg(result.audit.seq);
+        QString summary = QObject::tr("Map of %1 written: %2 (%3 pages)\nClassification: %4\nAudit log entry %5")
+                              .arg(choice.layer, choice.outPath)
+                              .arg(result.report.pages)
+                              .arg(QString::fromStdString(result.policy.banner))
+                              .arg(result.audit.seq);
+        for (const auto& notice : result.report.stats.notices) summary += QLatin1Char('\n') + QString::fromStdString(notice);
+        return summary;
     }
     const auto result = layers::exportLayer(workspace, request);
     QString summary = QObject::tr("Layer %1 exported to %2 (%3 rows, profile %4)")

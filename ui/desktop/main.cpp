@@ -42,6 +42,7 @@ int snapshot(const desktop::AppOptions& o)
     const auto stats = renderer.lastStats();
     std::printf("%s: %zu objecten, %zu hoekpunten, %zu rasterpixels; eerste keer %.1f ms (incl. lezen)\n",
                 o.snapshot.toUtf8().constData(), stats.featuresDrawn, stats.verticesDrawn, stats.rasterPixels, coldMs);
+    for (const auto& notice : stats.notices) std::fprintf(stderr, "waarschuwing: %s\n", notice.c_str());
     if (o.timingRepeats > 0) {
         // Warm redraws of the same view: what the canvas pays after the cache is filled.
         std::vector<double> times;

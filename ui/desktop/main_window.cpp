@@ -80,6 +80,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_timeLabel->setText(tr("drawn in %1 ms").arg(ms, 0, 'f', 0));
     });
     connect(m_canvas, &MapCanvas::renderFailed, this, &MainWindow::showError);
+    m_photoNoticeLabel = new QLabel(this);
+    m_photoNoticeLabel->setObjectName(QStringLiteral("photoNotice"));
+    m_photoNoticeLabel->setStyleSheet(QStringLiteral("color: #a04000; font-weight: bold"));
+    m_photoNoticeLabel->hide();
+    statusBar()->addPermanentWidget(m_photoNoticeLabel);
+    connect(m_canvas, &MapCanvas::photoNoticeChanged, this, [this](const QString& notice) {
+        m_photoNoticeLabel->setText(notice);
+        m_photoNoticeLabel->setToolTip(notice);
+        m_photoNoticeLabel->setVisible(!notice.isEmpty());
+    });
     connect(m_canvas, &MapCanvas::identifyRequested, this, [this](QPointF w, double tol) { identifyAt(w, tol); });
     connect(m_canvas, &MapCanvas::selectRequested, this, [this](QPointF w, double tol, bool add) { selectAt(w, tol, add); });
     connect(m_canvas, &MapCanvas::filesDropped, this, &MainWindow::importDropped);

@@ -149,6 +149,7 @@ private:
     QLabel* m_coordLabel = nullptr;
     QLabel* m_scaleLabel = nullptr;
     QLabel* m_timeLabel = nullptr;
+    QLabel* m_photoNoticeLabel = nullptr;  ///< shown while a photo comes from the tile cache
     class QDockWidget* m_tableDock = nullptr;
     class QDockWidget* m_identifyDock = nullptr;
     class QDockWidget* m_plannerDock = nullptr;

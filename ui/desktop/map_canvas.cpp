@@ -13,6 +13,7 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStringList>
 #include <QUrl>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
@@ -219,6 +220,14 @@ void MapCanvas::scheduleRender()
         }
         m_lastRenderMs = r.milliseconds;
         update();
+        // From the renderer, not this render: reused tiles drawn from the cache earlier count too.
+        QStringList notices;
+        if (m_renderer)
+            for (const auto& n : m_renderer->photoNotices()) notices << QString::fromStdString(n);
+        if (const QString notice = notices.join(QStringLiteral(" · ")); notice != m_photoNotice) {
+            m_photoNotice = notice;
+            emit photoNoticeChanged(notice);
+        }
         emit renderFinished(r.milliseconds);
     });
     watcher->setFuture(QtConcurrent::run([tiles, cancel, layers, layersB, view, generation, dpr]() {

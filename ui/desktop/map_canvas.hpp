@@ -38,6 +38,9 @@ public:
     void zoomToBox(const gis::Box& box);
     void setFullExtent(const gis::Box& box) { m_fullExtent = box; }
     void setTool(Tool tool);
+    /// Why the map lacks something it should show (an aerial photo drawn from the tile cache
+    /// because its file is unreachable); empty when all is well.
+    const QString& photoNotice() const { return m_photoNotice; }
     Tool tool() const { return m_tool; }
     /// The handler of Tool::EditZone (not owned; must outlive its use, nullptr to unset).
     void setEditTool(CanvasTool* tool) { m_editTool = tool; }
@@ -95,6 +98,8 @@ signals:
     void renderFinished(double milliseconds);
     void viewChanged();
     void renderFailed(const QString& message);
+    /// photoNotice() changed (checked after every finished render).
+    void photoNoticeChanged(const QString& notice);
     /// A ring of at least 3 vertices was closed.
     void zoneFinished(const QList<QPointF>& ring);
     /// Local files were dropped on the map (to be imported).
@@ -122,6 +127,7 @@ private:
     render::MapView m_view;
     std::optional<gis::Box> m_fullExtent;
     QImage m_image;             ///< the last finished render
+    QString m_photoNotice;
     QImage m_imageB;            ///< the same with the swipe's second photo year
     std::optional<std::pair<int, int>> m_swipe;
     double m_swipeFraction = 0.5;

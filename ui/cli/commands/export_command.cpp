@@ -43,6 +43,7 @@ int ExportCommand::exportMap(gis::Workspace& workspace, const layers::ExportRequ
               << result.report.pages << " pagina's, " << result.report.bytes / 1024 << " kB)\nClassificatie: "
               << result.policy.banner << "\nAuditlog regel " << result.audit.seq << ", laatste hash: " << result.audit.hash
               << '\n';
+    for (const auto& notice : result.report.stats.notices) std::cerr << "waarschuwing: " << notice << '\n';
     return 0;
 }
 

@@ -174,6 +174,9 @@ void addStats(RenderStats& total, const RenderStats& s)
     total.verticesDrawn += s.verticesDrawn;
     total.rasterPixels += s.rasterPixels;
     total.milliseconds += s.milliseconds;
+    total.photoPixelsMissing += s.photoPixelsMissing;
+    for (const auto& n : s.notices)
+        if (std::find(total.notices.begin(), total.notices.end(), n) == total.notices.end()) total.notices.push_back(n);
 }
 
 }  // namespace

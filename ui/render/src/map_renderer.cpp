@@ -9,6 +9,8 @@
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/render/symbol_painter.hpp"
 
+#include "photo_source.hpp"
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPaintEngine>
@@ -321,12 +323,16 @@ QPainterPath toPixelPath(const Geometry& geometry, const MapView& view, std::siz
 }
 
 struct MapRenderer::Impl {
-    explicit Impl(const std::string& path) : workspace(gis::Workspace::open(path, true)) {}
+    explicit Impl(const std::string& path) : workspace(gis::Workspace::open(path, true)), photos(workspace.path()) {}
 
     gis::Workspace workspace;
     std::map<std::string, std::shared_ptr<const VectorCache>> vectors;
     mutable std::mutex mutex;  ///< guards workspace, vectors, stats
     RenderStats stats;
+    PhotoSource photos;
+    /// Photos drawn from the tile cache lately, by file: whether the latest draw missed some of it.
+    std::map<std::string, std::pair<gis::RasterRecord, bool>> offline;
+    mutable std::mutex offlineMutex;  ///< guards offline
 
     std::vector<std::string> columnsOf(const std::string& table) { return gis::layerColumns(workspace.db(), table); }
 
@@ -541,22 +547,32 @@ struct MapRenderer::Impl {
         int w, h;
         gis::Resampling resampling;
         QImage image;
+        bool fromCache;  ///< drawn from the tile cache: the photo file was unreachable
     };
     std::deque<RasterTile> rasterTiles;
     std::mutex rasterMutex;  ///< guards rasterTiles only: windows are read without any lock
     static constexpr std::size_t kRasterCacheBytes = 96u << 20;
 
-    QImage rasterImage(const std::string& path, const gis::Box& box, int w, int h, gis::Resampling resampling)
+    struct RasterImage {
+        QImage image;
+        bool fromCache = false;
+    };
+
+    RasterImage rasterImage(const gis::RasterRecord& record, const std::string& path, const gis::Box& box, int w, int h,
+                            gis::Resampling resampling)
     {
         {
+            // A window from the tile cache is reused only while the file stays unreachable.
+            const bool offlineNow = photos.unreachable(record);
             std::lock_guard lock(rasterMutex);
             for (const auto& t : rasterTiles)
                 if (t.path == path && t.x0 == box.xmin && t.y0 == box.ymin && t.x1 == box.xmax && t.y1 == box.ymax &&
-                    t.w == w && t.h == h && t.resampling == resampling)
-                    return t.image;
+                    t.w == w && t.h == h && t.resampling == resampling && t.fromCache == offlineNow)
+                    return {t.image, t.fromCache};
         }
-        // gis::readRasterWindow opens its own dataset: safe on several threads at once.
-        const auto win = gis::readRasterWindow(path, box, w, h, resampling);
+        // Every read opens its own dataset: safe on several threads at once.
+        const PhotoRead read = photos.read(record, path, box, w, h, resampling);
+        const gis::RasterWindow& win = read.window;
         // Converted by hand: QImage::convertToFormat spreads big images over Qt's global thread
         // pool, which may be full of render jobs waiting for this very thread (a deadlock).
         QImage img(win.width, win.height, QImage::Format_ARGB32_Premultiplied);
@@ -572,8 +588,55 @@ struct MapRenderer::Impl {
             bytes -= std::size_t(rasterTiles.front().image.sizeInBytes());
             rasterTiles.pop_front();
         }
-        rasterTiles.push_back({path, box.xmin, box.ymin, box.xmax, box.ymax, w, h, resampling, img});
-        return img;
+        rasterTiles.push_back({path, box.xmin, box.ymin, box.xmax, box.ymax, w, h, resampling, img, read.fromCache});
+        return {img, read.fromCache};
+    }
+
+    /// Counts the pixels of `shown` (device pixels, `img` drawn at `at`) inside the photo's
+    /// extent `photoPx` that a cache read left transparent: the part the cache lacks.
+    static std::size_t transparentPixels(const QImage& img, QPoint at, const QRect& shown, const QRect& photoPx)
+    {
+        const QRect r = shown.intersected(photoPx).translated(-at).intersected(img.rect());
+        std::size_t n = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            const auto* line = reinterpret_cast<const QRgb*>(img.constScanLine(y));
+            for (int x = r.left(); x <= r.right(); ++x) n += qAlpha(line[x]) == 0;
+        }
+        return n;
+    }
+
+    /// Records how a photo was drawn: from the cache (notice in `out` and in `offline`) or not.
+    void notePhoto(const gis::RasterRecord& r, bool fromCache, std::size_t shownPixels, std::size_t missingPixels,
+                   RenderStats& out)
+    {
+        std::lock_guard lock(offlineMutex);
+        if (!fromCache) {
+            offline.erase(r.info.path);
+            return;
+        }
+        std::string text = offlinePhotoNotice(r, 0, 0);
+        if (shownPixels > 0 && missingPixels >= shownPixels) {
+            text = offlinePhotoNotice(r, 1, 1);
+        } else if (missingPixels > 0) {
+            const double pct = 100.0 * double(missingPixels) / double(shownPixels);
+            text += "; " + QString::number(std::max(pct, 0.1), 'f', pct < 10 ? 1 : 0).toStdString() +
+                    " % van de foto in beeld staat niet in de cache en blijft leeg";
+        }
+        out.notices.push_back(text);
+        out.photoPixelsMissing += missingPixels;
+        auto& entry = offline[r.info.path];
+        entry.second = missingPixels > 0;  // as of the latest draw: a zoom or pan may leave the gap
+        entry.first = r;
+    }
+
+    /// The device pixels of `view` wholly inside the photo's extent (an edge pixel the photo
+    /// covers in part may be transparent in the cache without anything missing).
+    static QRect photoPixels(const gis::RasterRecord& r, const MapView& view)
+    {
+        const auto& e = r.info.extent;
+        const QPointF tl = view.toPixel(e.minX, e.maxY), br = view.toPixel(e.maxX, e.minY);
+        return QRect(QPoint(int(std::ceil(tl.x() - 1e-6)), int(std::ceil(tl.y() - 1e-6))),
+                     QPoint(int(std::floor(br.x() + 1e-6)) - 1, int(std::floor(br.y() + 1e-6)) - 1));
     }
 
     /// The registered rasters of a layer (under `mutex`: reads the workspace).
@@ -609,18 +672,28 @@ struct MapRenderer::Impl {
             if (x0 >= x1 || y0 >= y1) continue;
             const std::string& src = r.info.overviewPath.empty() ? r.info.path : r.info.overviewPath;
             const bool coarse = r.info.pixelSizeX > 0 && res > 1.5 * r.info.pixelSizeX;
+            bool fromCache = false;
+            std::size_t shownPhoto = 0, missing = 0;
+            const QRect photoPx = photoPixels(r, view);
             // Global pixel rows/columns of the overlap, then the blocks holding them.
             for (auto by = floorDiv(-y1 / res); by <= floorDiv(-y0 / res - 1e-9); ++by)
                 for (auto bx = floorDiv(x0 / res); bx <= floorDiv(x1 / res - 1e-9); ++bx) {
                     const gis::Box box{double(bx) * kBlock * res, -double(by + 1) * kBlock * res,
                                        double(bx + 1) * kBlock * res, -double(by) * kBlock * res};
-                    const QImage img = rasterImage(src, box, kBlock, kBlock,
-                                                   coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
+                    const auto [img, cached] = rasterImage(r, src, box, kBlock, kBlock,
+                                                           coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
                     const QPoint at(int(bx * kBlock - gx0), int(by * kBlock - gy0));
                     p.drawImage(at, img);
                     const QRect shown = QRect(at, img.size()).intersected(QRect(QPoint(0, 0), view.size()));
                     out.rasterPixels += std::size_t(std::max(0, shown.width())) * std::size_t(std::max(0, shown.height()));
+                    if (cached) {
+                        fromCache = true;
+                        const QRect s = shown.intersected(photoPx);
+                        shownPhoto += std::size_t(std::max(0, s.width())) * std::size_t(std::max(0, s.height()));
+                        missing += transparentPixels(img, at, shown, photoPx);
+                    }
                 }
+            notePhoto(r, fromCache, shownPhoto, missing, out);
         }
         return true;
     }
@@ -646,10 +719,13 @@ struct MapRenderer::Impl {
             // Averaging only pays when several source pixels fall in one output pixel
             // (overviews cover coarser zooms); near native resolution nearest is as good and faster.
             const bool coarse = r.info.pixelSizeX > 0 && view.resolution() > 1.5 * r.info.pixelSizeX;
-            const QImage img = rasterImage(src, box, px1 - px0, py1 - py0,
-                                           coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
+            const auto [img, cached] = rasterImage(r, src, box, px1 - px0, py1 - py0,
+                                                   coarse ? gis::Resampling::Average : gis::Resampling::Nearest);
             p.drawImage(QPoint(px0, py0), img);
             out.rasterPixels += std::size_t(img.width()) * img.height();
+            const QRect all(QPoint(px0, py0), img.size()), onPhoto = all.intersected(photoPixels(r, view));
+            const std::size_t missing = cached ? transparentPixels(img, all.topLeft(), all, onPhoto) : 0;
+            notePhoto(r, cached, std::size_t(onPhoto.width()) * std::size_t(onPhoto.height()), missing, out);
         }
     }
 };
@@ -791,6 +867,21 @@ void MapRenderer::clearCache()
     m_impl->vectors.clear();
     std::lock_guard rasterLock(m_impl->rasterMutex);
     m_impl->rasterTiles.clear();
+    m_impl->photos.reset();
+    std::lock_guard offlineLock(m_impl->offlineMutex);
+    m_impl->offline.clear();
+}
+
+std::vector<std::string> MapRenderer::photoNotices() const
+{
+    std::lock_guard lock(m_impl->offlineMutex);
+    std::vector<std::string> out;
+    for (const auto& [path, entry] : m_impl->offline) {
+        std::string text = offlinePhotoNotice(entry.first, 0, 0);
+        if (entry.second) text += "; delen buiten de cache blijven leeg";
+        out.push_back(std::move(text));
+    }
+    return out;
 }
 
 }  // namespace riskmap::render

@@ -37,6 +37,13 @@ struct TileCacheStats {
     std::uint64_t fromSource = 0;  ///< tiles read from the photo now and stored
 };
 
+/// What a cache-only read found (TileCache::readCachedOnly).
+struct CachedCoverage {
+    int level = -1;                  ///< the cache level read; -1 when no level holds any of the area
+    std::uint64_t tilesNeeded = 0;   ///< tiles of that level over the part of the box the photo covers
+    std::uint64_t tilesMissing = 0;  ///< of those, the ones not cached (transparent in the window)
+};
+
 /// Photos of layer `luchtfoto` by year, read through `<workspace>.cache/luchtfoto_<year>.gpkg`:
 /// a read first takes the tiles the cache holds and reads only the missing ones from the photo (or
 /// its VRT mosaic), storing them; when the photo is gone (a network share offline) or corrupt, the
@@ -72,6 +79,14 @@ public:
     /// name of the cache level that holds them (`GPKG:<file>:<table>`), for code that reads a raster
     /// by name, such as image chips when the photo itself is offline. Throws like readWindow.
     std::string cachedRaster(int year, const Box& box, double pixelSize, TileCacheStats* stats = nullptr);
+
+    /// Reads the cache only, never the photo (for when the photo is unreachable): the photo of
+    /// `year` over `box` as a widthPx × heightPx RGBA window (like readRasterWindow), from the
+    /// cached level nearest the output resolution that holds most of the area (at most two levels
+    /// finer, three coarser); transparent where nothing is cached, `coverage` says how much.
+    /// Writes nothing. Thread-safe. Throws UsageError for an unknown year or a bad size,
+    /// InputError naming the cache file when it cannot be read.
+    RasterWindow readCachedOnly(int year, const Box& box, int widthPx, int heightPx, CachedCoverage* coverage = nullptr) const;
 
     /// Stores every tile of `levels` over `box` (clipped to the photo) that is not cached yet, for
     /// offline use; reports progress per tile and honours cancel (CancelledError; what was stored

@@ -37,6 +37,10 @@ struct RenderStats {
     std::size_t verticesDrawn = 0;
     std::size_t rasterPixels = 0;
     double milliseconds = 0;
+    /// One Dutch line per aerial photo whose file was unreachable and was drawn from the tile
+    /// cache (year, file, the share of it in view that the cache lacks), e.g. for a status bar.
+    std::vector<std::string> notices;
+    std::size_t photoPixelsMissing = 0;  ///< photo pixels in view neither file nor cache could give
 };
 
 /// Draws layers of one workspace. Opens its own read-only connection; reading it is serialised
@@ -72,6 +76,11 @@ public:
     RenderStats lastStats() const;
     /// Drops the decoded geometry (after the workspace changed).
     void clearCache();
+    /// The photos drawn from the tile cache since their file went unreachable (one Dutch line
+    /// each, naming year and file): for a canvas whose tiles are reused between renders, where
+    /// RenderStats::notices of the last call would miss them; "delen buiten de cache blijven
+    /// leeg" when the latest draw of the photo missed part of it. Empty once the files are back.
+    std::vector<std::string> photoNotices() const;
 
 private:
     struct Impl;
