@@ -60,7 +60,7 @@ public:
             const Eigen::VectorXd r = (m_y - mu).array() / mu.array();  // working residual
             const double oldB0 = m_b0;
             const Eigen::VectorXd oldB = m_b;
-            coordinateDescent(w, r, lambda);
+            const bool moved = coordinateDescent(w, r, lambda);
             // Step halving keeps the penalised objective from rising.
             eta = linear(m_b0, m_b);
             double next = objective(eta, m_b, lambda);
@@ -70,7 +70,10 @@ public:
                 eta = linear(m_b0, m_b);
                 next = objective(eta, m_b, lambda);
             }
-            const bool done = std::fabs(obj - next) <= 1e-10 * (std::fabs(next) + 1e-3);
+            // Also done when the first full sweep moved nothing beyond the tolerance: the
+            // quadratic approximation is at its own minimum, so further IRLS steps would only
+            // repeat it (the objective test alone can stall on rounding noise near 1e-10).
+            const bool done = !moved || std::fabs(obj - next) <= 1e-10 * (std::fabs(next) + 1e-3);
             obj = next;
             if (done) break;
         }
@@ -103,7 +106,8 @@ private:
     /// coefficient that moves, computed once per call when k first moves; a sweep then costs
     /// O(p) per coordinate instead of O(n). The updates and their order are those of the plain
     /// residual-updating descent, so the iterates agree up to rounding.
-    void coordinateDescent(const Eigen::VectorXd& w, const Eigen::VectorXd& r, double lambda)
+    /// Returns false when the first full sweep already changed nothing beyond the tolerance.
+    bool coordinateDescent(const Eigen::VectorXd& w, const Eigen::VectorXd& r, double lambda)
     {
         const Eigen::Index p = m_xs.cols();
         const Eigen::VectorXd xv = m_xs2.transpose() * w;
@@ -140,13 +144,17 @@ private:
             grad.noalias() -= d0 * xw;
             rsum -= d0 * sw;
             maxChange = std::max(maxChange, sw * d0 * d0);
-            if (maxChange < m_opt.tolerance) {
-                if (full) break;  // a full sweep changed nothing: converged
+            // Sweeps cost O(p) per coordinate here, so the inner problem is solved far below
+            // the tolerance: the IRLS steps are then true Newton steps and converge in a few
+            // iterations, instead of creeping for up to maxOuterIterations on a loose inner solve.
+            if (maxChange < m_opt.tolerance * 1e-6) {
+                if (full) return sweep > 0;  // a full sweep changed nothing: converged
                 full = true;      // check the inactive coefficients once more
             } else {
                 full = false;
             }
         }
+        return true;
     }
 
     const Eigen::VectorXd& m_y;

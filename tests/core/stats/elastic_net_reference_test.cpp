@@ -14,7 +14,8 @@ using namespace riskmap::core::stats;
 namespace {
 
 /// The straightforward solver the library used before its covariance updates, kept as the
-/// oracle: every coordinate step reads and updates all n working residuals. Same objective
+/// oracle: every coordinate step reads and updates all n working residuals; here its inner
+/// tolerance is tightened so that it returns the exact minimiser. Same objective
 /// (1/n)·Σ(μ − yη) + λ·(α|β|₁ + (1−α)/2·|β|²) on population-sd standardised columns.
 struct ReferencePath {
     Eigen::MatrixXd coefficients;  // p × λ, original scale
@@ -68,7 +69,7 @@ ReferencePath referencePath(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, 
                 b0 += d0;
                 r.array() -= d0;
                 maxChange = std::max(maxChange, sw * d0 * d0);
-                if (maxChange < 1e-8) {
+                if (maxChange < 1e-16) {  // solved to the end: the oracle is the exact minimiser
                     if (full) break;
                     full = true;
                 } else {
