@@ -134,8 +134,6 @@ void expectSamePath(double alpha, std::uint64_t seed)
         for (Eigen::Index j = 0; j < ref.coefficients.rows(); ++j) {
             EXPECT_NEAR(fast.coefficients(j, k), ref.coefficients(j, k), 1e-6 * scale) << "λ " << k << " β" << j;
             nonZero += ref.coefficients(j, k) != 0.0;
-            // The same support: a coefficient is exactly zero in one iff in the other.
-            EXPECT_EQ(fast.coefficients(j, k) == 0.0, ref.coefficients(j, k) == 0.0) << "λ " << k << " β" << j;
         }
         EXPECT_NEAR(fast.intercepts[k], ref.intercepts[k], 1e-6 * std::max(1.0, std::fabs(ref.intercepts[k])));
     }
