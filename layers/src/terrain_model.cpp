@@ -230,6 +230,11 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
         report.model = core::stats::fitRiskTerrainModel(candidates, counts, options, &feedback);
     }
     report.seconds["model"] = since(t);
+    if (report.model.modelFitted) {
+        report.seconds["model_kruisvalidatie"] = report.model.secondsScreening;
+        report.seconds["model_bic_poisson"] = report.model.secondsBicPoisson;
+        report.seconds["model_bic_negbin"] = report.model.secondsBicNegativeBinomial;
+    }
 
     t = Clock::now();
     std::vector<double> fullRisk;

@@ -6,6 +6,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/elastic_net.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -13,6 +14,11 @@
 namespace riskmap::core::stats {
 
 namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
 
 std::string label(const RtmCandidate& c)
 {
@@ -128,13 +134,19 @@ RtmReport fitRiskTerrainModel(std::span<const RtmCandidate> candidates, std::spa
         return report;
     }
 
+    auto t = std::chrono::steady_clock::now();
     const std::vector<std::size_t> screened = screen(candidates, columns, y, options, feedback);
+    report.secondsScreening = secondsSince(t);
     for (std::size_t j : screened) report.candidatesAfterStep1.push_back(label(candidates[j]));
 
     if (feedback) feedback->beginStage("stapsgewijze selectie (BIC)");
     const BackwardBic backward(columns, y, feedback);
+    t = std::chrono::steady_clock::now();
     Selection poisson = backward.run(GlmFamily::Poisson, screened);
+    report.secondsBicPoisson = secondsSince(t);
+    t = std::chrono::steady_clock::now();
     Selection negbin = backward.run(GlmFamily::NegativeBinomial, screened);
+    report.secondsBicNegativeBinomial = secondsSince(t);
     report.bicPoisson = poisson.fit.bic;
     report.bicNegativeBinomial = negbin.fit.bic;
     const Selection& chosen = negbin.fit.bic < poisson.fit.bic ? negbin : poisson;

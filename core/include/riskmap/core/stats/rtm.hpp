@@ -68,6 +68,9 @@ struct RtmReport {
     /// positive: positiveOnly screens step 1 only, so check `factors` when a
     /// kept coefficient can turn negative in the joint fit (correlated factors).
     std::vector<double> cellRisk;
+    double secondsScreening = 0.0;  ///< wall time of step 1 (elastic-net path and its cross-validation)
+    double secondsBicPoisson = 0.0;  ///< wall time of the Poisson backward selection
+    double secondsBicNegativeBinomial = 0.0;  ///< wall time of the NB backward selection
 };
 
 /// Step 1: elastic-net Poisson regression over all candidates with k-fold CV;
