@@ -5,6 +5,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
+#include "riskmap/gis/bulk_load.hpp"
 #include "riskmap/gis/feature_set.hpp"
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/gis/spatial_query.hpp"
@@ -125,6 +126,7 @@ AddressRiskReport buildAddressRisk(gis::Workspace& ws, const std::vector<std::st
     AddressRiskReport report;
     gis::Transaction tx(db);
     ws.createLayerTable("risico_adressen", columns, "POINT");
+    gis::BulkLoad bulk(db, "risico_adressen");  // per-row geometry triggers off until finish()
     gis::LayerWriter writer(db, "risico_adressen", names, true);
     gis::SpatialQuery query;
     const auto cols = addressColumns(vbos);
@@ -187,6 +189,7 @@ AddressRiskReport buildAddressRisk(gis::Workspace& ws, const std::vector<std::st
         if (s.active > 0) ++report.withCompanies;
         ++report.addresses;
     }
+    bulk.finish();
     ws.ensureSpatialIndex("risico_adressen");
 
     gis::ProvenanceRecord prov;

@@ -8,6 +8,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
+#include "riskmap/gis/bulk_load.hpp"
 #include "riskmap/gis/geometry_cleaner.hpp"
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/gis/raster_mosaic.hpp"
@@ -241,8 +242,10 @@ public:
             columnNames.push_back(f.name);
         }
         std::unordered_map<std::string, std::int64_t> seenIds;
+        std::optional<gis::BulkLoad> bulk;
         if (!m_append || !m_ws.db().tableExists(m_schema.name)) {
             m_ws.createLayerTable(m_schema.name, columns, m_schema.spatialiteGeometryType());
+            bulk.emplace(m_ws.db(), m_schema.name);
         } else if (!m_schema.idField.empty()) {
             auto stmt = m_ws.db().prepare("SELECT " + gis::quoteIdentifier(m_schema.idField) + " FROM " +
                                           gis::quoteIdentifier(m_schema.name));
@@ -408,6 +411,7 @@ public:
             }
         });
         m_feedback.setProgress(1.0);
+        if (bulk) bulk->finish();
         m_ws.ensureSpatialIndex(m_schema.name);
         if (report.sbiUnknown > 0) {
             std::vector<std::string> sample;

@@ -6,6 +6,7 @@
 #include "riskmap/core/stats/classify.hpp"
 #include "riskmap/core/stats/getis_ord.hpp"
 #include "riskmap/core/stats/kde.hpp"
+#include "riskmap/gis/bulk_load.hpp"
 #include "riskmap/gis/grid_raster_writer.hpp"
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/layers/previous_run.hpp"
@@ -175,6 +176,7 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
     // Read before createLayerTable drops the old layer; matched on cel_id (a changed grid gives new cells).
     PreviousRun previous = PreviousRun::read(db, "gelegenheidskaart", "cel_id", "gelegenheid_score", "gelegenheid_klasse");
     ws.createLayerTable("gelegenheidskaart", columns, "POLYGON");
+    gis::BulkLoad bulk(db, "gelegenheidskaart");  // per-row geometry triggers off until finish()
     gis::LayerWriter writer(db, "gelegenheidskaart", names, true);
     report.classCounts.assign(static_cast<std::size_t>(settings.classes), 0);
     std::vector<gis::FieldValue> row;
@@ -217,6 +219,7 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
         if (i % 1024 == 0) feedback.checkCancelled();
     }
     previous.finish(report.changes);
+    bulk.finish();
     ws.ensureSpatialIndex("gelegenheidskaart");
     report.seconds["laag_schrijven"] = since(t);
 

@@ -3,6 +3,7 @@
 #include "riskmap/layers/risk_map_build.hpp"
 
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/bulk_load.hpp"
 #include "riskmap/gis/feature_set.hpp"
 #include "riskmap/gis/layer_writer.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
@@ -98,6 +99,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     // Read before createLayerTable drops the old layer.
     PreviousRun previous = PreviousRun::read(db, "risico_percelen", "perceel_id", "risico_score", "risico_klasse");
     ws.createLayerTable("risico_percelen", columns, geometryType);
+    gis::BulkLoad bulk(db, "risico_percelen");  // per-row geometry triggers off until finish()
     gis::LayerWriter writer(db, "risico_percelen", names, true);
     report.classCounts.assign(static_cast<std::size_t>(settings.classes), 0);
     std::vector<gis::FieldValue> row;
@@ -136,6 +138,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
         if (i % 1024 == 0) feedback.checkCancelled();
     }
     previous.finish(report.changes);
+    bulk.finish();
     ws.ensureSpatialIndex("risico_percelen");
     report.parcels = static_cast<std::int64_t>(parcels.size());
     report.seconds["schrijven"] = since(t);
