@@ -4,6 +4,7 @@
 #include "map_canvas.hpp"
 
 #include "riskmap/render/map_view.hpp"
+#include "raster_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <gdal_priv.h>
@@ -27,22 +28,9 @@ constexpr int kSize = 400;
 
 void writePhoto(const std::string& path)
 {
-    GDALAllRegister();
-    const char* options[] = {"PHOTOMETRIC=RGB", nullptr};
-    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), kSize, kSize, 3, GDT_Byte,
-                                                                               const_cast<char**>(options));
-    double gt[6] = {kX0, kRes, 0, kY0 + kSize * kRes, 0, -kRes};
-    ds->SetGeoTransform(gt);
-    OGRSpatialReference rd;
-    rd.importFromEPSG(28992);
-    ds->SetSpatialRef(&rd);
-    std::vector<unsigned char> buf(static_cast<std::size_t>(kSize) * kSize);
-    for (int b = 1; b <= 3; ++b) {
-        for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<unsigned char>(40 * b + i % 97);
-        EXPECT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, kSize, kSize, buf.data(), kSize, kSize, GDT_Byte, 0, 0, nullptr),
-                  CE_None);
-    }
-    GDALClose(ds);
+    riskmap::test::writeTestGeoTiff(path, {kX0, kY0 + kSize * kRes, kRes, kSize, kSize, 3},
+                     [](int c, int r, int b) { return static_cast<unsigned char>(40 * b + (r * kSize + c) % 97); },
+                     {"PHOTOMETRIC=RGB"});
 }
 
 QApplication& app()

@@ -4,6 +4,7 @@
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/sqlite_db.hpp"
 #include "riskmap/gis/tile_cache.hpp"
+#include "raster_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <gdal_priv.h>
@@ -35,22 +36,9 @@ int value(int c, int r, int b) { return (c * 3 + r * 5 + c * r % 7 + b * 50) % 2
 
 void writePhoto(const std::string& path)
 {
-    GDALAllRegister();
-    const char* options[] = {"PHOTOMETRIC=RGB", "ALPHA=UNSPECIFIED", "TILED=YES", nullptr};
-    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), kW, kH, 4, GDT_Byte,
-                                                                               const_cast<char**>(options));
-    double gt[6] = {kX0, kRes, 0, kY0, 0, -kRes};
-    ds->SetGeoTransform(gt);
-    OGRSpatialReference rd;
-    rd.importFromEPSG(28992);
-    ds->SetSpatialRef(&rd);
-    std::vector<unsigned char> buf(static_cast<std::size_t>(kW) * kH);
-    for (int b = 1; b <= 4; ++b) {
-        for (int r = 0; r < kH; ++r)
-            for (int c = 0; c < kW; ++c) buf[static_cast<std::size_t>(r) * kW + c] = static_cast<unsigned char>(value(c, r, b));
-        EXPECT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, kW, kH, buf.data(), kW, kH, GDT_Byte, 0, 0, nullptr), CE_None);
-    }
-    GDALClose(ds);
+    test::writeTestGeoTiff(path, {kX0, kY0, kRes, kW, kH, 4},
+                     [](int c, int r, int b) { return static_cast<unsigned char>(value(c, r, b)); },
+                     {"PHOTOMETRIC=RGB", "ALPHA=UNSPECIFIED", "TILED=YES"});
 }
 
 /// The box of photo pixels [c0, c1) × [r0, r1).

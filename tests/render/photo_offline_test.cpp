@@ -3,6 +3,7 @@
 #include "riskmap/gis/tile_cache.hpp"
 #include "riskmap/render/map_renderer.hpp"
 #include "riskmap/render/snapshot.hpp"
+#include "raster_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <gdal_priv.h>
@@ -39,23 +40,8 @@ unsigned char value(int c, int r, int b)
 
 void writePhoto(const std::string& path)
 {
-    GDALAllRegister();
-    const char* options[] = {"PHOTOMETRIC=RGB", "TILED=YES", nullptr};
-    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), kSize, kSize, 3, GDT_Byte,
-                                                                               const_cast<char**>(options));
-    double gt[6] = {kX0, kRes, 0, kY0, 0, -kRes};
-    ds->SetGeoTransform(gt);
-    OGRSpatialReference rd;
-    rd.importFromEPSG(28992);
-    ds->SetSpatialRef(&rd);
-    std::vector<unsigned char> buf(static_cast<std::size_t>(kSize) * kSize);
-    for (int b = 1; b <= 3; ++b) {
-        for (int r = 0; r < kSize; ++r)
-            for (int c = 0; c < kSize; ++c) buf[static_cast<std::size_t>(r) * kSize + c] = value(c, r, b);
-        EXPECT_EQ(ds->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, kSize, kSize, buf.data(), kSize, kSize, GDT_Byte, 0, 0, nullptr),
-                  CE_None);
-    }
-    GDALClose(ds);
+    test::writeTestGeoTiff(path, {kX0, kY0, kRes, kSize, kSize, 3}, [](int c, int r, int b) { return value(c, r, b); },
+                     {"PHOTOMETRIC=RGB", "TILED=YES"});
 }
 
 /// A view of `w` × `h` pixels at `res` whose top-left corner is near photo pixel (c, r), snapped to
