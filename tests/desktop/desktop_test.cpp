@@ -9,6 +9,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/audit_log.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QApplication>
@@ -23,17 +24,6 @@ using namespace riskmap;
 using riskmap::test::kX0;
 using riskmap::test::kY0;
 
-QApplication& app()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        // Never destroyed: a static Qt application torn down after Qt's own globals crashes at exit.
-        new QApplication(argc, argv);
-    }
-    return *qApp;
-}
 
 void expectNear(QColor got, QColor want, int tol = 3)
 {
@@ -70,7 +60,7 @@ TEST(DesktopSnapshot, WritesPngShowingTheLayer)
 
 TEST(DesktopWindow, CanvasRendersInTheBackground)
 {
-    app();
+    riskmap::test::desktopApp();
     riskmap::test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);
@@ -92,7 +82,7 @@ TEST(DesktopWindow, CanvasRendersInTheBackground)
 
 TEST(DesktopWindow, TableFilterTreatsQuotesAndSemicolonsAsData)
 {
-    app();
+    riskmap::test::desktopApp();
     riskmap::test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);
@@ -115,7 +105,7 @@ TEST(DesktopWindow, TableFilterTreatsQuotesAndSemicolonsAsData)
 
 TEST(DesktopWindow, IdentifyFindsTheFeatureUnderTheCursor)
 {
-    app();
+    riskmap::test::desktopApp();
     riskmap::test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);
@@ -156,7 +146,7 @@ TEST(DesktopSearch, BoundParametersFindExactlyTheRightRows)
 
 TEST(DesktopWindow, ViewsOfConfidentialLayersAreLoggedOncePerSessionWithThePurpose)
 {
-    app();
+    riskmap::test::desktopApp();
     riskmap::test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     riskmap::test::buildDesktopWorkspace(ws);

@@ -6,6 +6,7 @@
 
 #include "../layers/engine_fixture.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QApplication>
@@ -21,15 +22,6 @@ namespace {
 
 using namespace riskmap;
 
-void ensureApp()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);  // never destroyed (see desktop_test.cpp)
-    }
-}
 
 std::int64_t count(const std::string& ws, const std::string& table)
 {
@@ -50,7 +42,7 @@ bool canvasHas(desktop::MainWindow& window, const std::string& layer)
 
 TEST(DesktopJobs, BuildFromTheAppAddsTheRiskMap)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildEngineWorkspace(ws, false);
@@ -79,7 +71,7 @@ TEST(DesktopJobs, BuildFromTheAppAddsTheRiskMap)
 
 TEST(DesktopJobs, RefusedImportReportsFileAndReason)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildEngineWorkspace(ws, false);
@@ -102,7 +94,7 @@ TEST(DesktopJobs, RefusedImportReportsFileAndReason)
 
 TEST(DesktopJobs, CancelStopsALongRun)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     desktop::JobRunner runner(nullptr);
     int loops = 0;
     // Ten seconds of work unless cancelled; the job polls like the layers functions do.

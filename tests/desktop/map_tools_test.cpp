@@ -11,6 +11,7 @@
 
 #include "../layers/engine_fixture.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QApplication>
@@ -29,15 +30,6 @@ using namespace riskmap;
 using riskmap::test::kX0;
 using riskmap::test::kY0;
 
-void ensureApp()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);  // never destroyed (see desktop_test.cpp)
-    }
-}
 
 /// A uniform grey single-band GeoTIFF in RD covering 2 × 2 km around the tiny workspace.
 std::string greyPhoto(const test::TempDir& dir, const std::string& name, unsigned char grey)
@@ -79,7 +71,7 @@ struct Window {
 
 TEST(DesktopPhotos, YearsFromTheWorkspaceAndSwipeShowsBoth)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildDesktopWorkspace(ws);
@@ -126,7 +118,7 @@ TEST(DesktopPhotos, YearsFromTheWorkspaceAndSwipeShowsBoth)
 
 TEST(DesktopIdentify, ParcelExplanationInWords)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     EXPECT_EQ(desktop::indicatorWords("n_panden_buiten_gebruik").toStdString(), "aantal panden buiten gebruik");
     EXPECT_EQ(desktop::indicatorWords("n_incidenten_500m_3j").toStdString(), "aantal incidenten binnen 500m in 3 jaar");
     EXPECT_EQ(desktop::indicatorWords("afstand_oprit_m").toStdString(), "afstand oprit (m)");
@@ -166,7 +158,7 @@ TEST(DesktopIdentify, ParcelExplanationInWords)
 
 TEST(DesktopZoom, BoxZoomAndZoomToLayer)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildDesktopWorkspace(ws);
@@ -196,7 +188,7 @@ TEST(DesktopZoom, BoxZoomAndZoomToLayer)
 
 TEST(DesktopSelection, LinkedBothWaysAndExportedAsCsv)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildDesktopWorkspace(ws);

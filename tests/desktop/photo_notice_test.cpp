@@ -5,6 +5,7 @@
 
 #include "riskmap/render/map_view.hpp"
 #include "raster_fixtures.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <gdal_priv.h>
@@ -33,22 +34,12 @@ void writePhoto(const std::string& path)
                      {"PHOTOMETRIC=RGB"});
 }
 
-QApplication& app()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);
-    }
-    return *qApp;
-}
 
 }  // namespace
 
 TEST(DesktopPhotoNotice, StatusBarNamesThePhotoDrawnFromTheTileCache)
 {
-    app();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string photo = dir.file("foto_2025.tif"), ws = dir.file("ws.sqlite");
     writePhoto(photo);

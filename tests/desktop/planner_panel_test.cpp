@@ -8,6 +8,7 @@
 
 #include "../layers/engine_fixture.hpp"
 #include "riskmap/gis/sqlite_db.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QApplication>
@@ -25,15 +26,6 @@ namespace {
 
 using namespace riskmap;
 
-void ensureApp()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);  // never destroyed (see desktop_test.cpp)
-    }
-}
 
 std::vector<std::vector<std::string>> rows(const std::string& ws, const std::string& sql, int columns)
 {
@@ -67,7 +59,7 @@ std::string slurp(const std::string& path)
 // XS sample (the tiny desktop workspace has no risk map to plan on) → plan from the panel.
 TEST(PlannerPanel, ListsTheControlsOfTheWorkspaceAndShowsThemOnTheMap)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     auto ok = [](const test::CommandResult& r) { ASSERT_EQ(r.exitCode, 0) << r.out << r.err; };
@@ -188,7 +180,7 @@ TEST(PlannerPanel, ListsTheControlsOfTheWorkspaceAndShowsThemOnTheMap)
 
 TEST(ExportAction, WritesWhatTheCliWritesAndIsAuditLogged)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     test::TempDir dir;
     const std::string ws = dir.file("ws.sqlite");
     test::buildEngineWorkspace(ws, false);

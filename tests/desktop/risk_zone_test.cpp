@@ -10,6 +10,7 @@
 #include "riskmap/gis/layer_reader.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/render/wkb_geometry.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QApplication>
@@ -23,15 +24,6 @@ using namespace riskmap;
 using riskmap::test::kX0;
 using riskmap::test::kY0;
 
-void ensureApp()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);  // never destroyed (see desktop_test.cpp)
-    }
-}
 
 struct Fixture {
     riskmap::test::TempDir dir;
@@ -69,7 +61,7 @@ std::vector<QPointF> savedRing(const std::string& ws, std::string* author = null
 
 TEST(RiskZones, DrawnWithTheMouseAndSavedExactly)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     // Four corners well away from every feature (no snapping), the last by double-click.
     const QPoint p[4] = {f.px(kX0 + 150, kY0 + 20), f.px(kX0 + 190, kY0 + 20), f.px(kX0 + 190, kY0 + 70),
@@ -90,7 +82,7 @@ TEST(RiskZones, DrawnWithTheMouseAndSavedExactly)
 
 TEST(RiskZones, ClickSnapsToAParcelVertexAndUndoRedo)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     // 3 m east and 2 m north of the pand's corner (kX0+100, kY0+100): within 8 px at 1 m/px.
     QTest::mouseClick(f.canvas, Qt::LeftButton, {}, f.px(kX0 + 103, kY0 + 102));
@@ -117,7 +109,7 @@ TEST(RiskZones, ClickSnapsToAParcelVertexAndUndoRedo)
 
 TEST(RiskZones, BowTieIsReportedAtTheCrossingAndNotSaved)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     const double a = kX0 + 150, b = kY0 + 10;
     const std::vector<QPointF> bowTie = {{a, b}, {a + 40, b + 40}, {a + 40, b}, {a, b + 40}};

@@ -10,6 +10,7 @@
 #include "zone_edit_tool.hpp"
 
 #include "riskmap/gis/workspace.hpp"
+#include "test_app.hpp"
 #include "test_support.hpp"
 
 #include <QAction>
@@ -24,15 +25,6 @@ using namespace riskmap;
 using riskmap::test::kX0;
 using riskmap::test::kY0;
 
-void ensureApp()
-{
-    if (!QApplication::instance()) {
-        static int argc = 1;
-        static char name[] = "desktop_tests";
-        static char* argv[] = {name, nullptr};
-        new QApplication(argc, argv);  // never destroyed (see desktop_test.cpp)
-    }
-}
 
 /// The exterior ring of a stored zone as SpatiaLite reads it (closing vertex dropped).
 std::vector<QPointF> sqlRing(const std::string& ws, const std::string& where, const char* table = "risicozones")
@@ -108,7 +100,7 @@ struct Fixture {
 
 TEST(ZoneEdit, DraggedVertexIsSavedAsNewVersionWithHistory)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     ASSERT_EQ(f.tool->ring(), f.square);
@@ -130,7 +122,7 @@ TEST(ZoneEdit, DraggedVertexIsSavedAsNewVersionWithHistory)
 
 TEST(ZoneEdit, DraggedVertexSnapsToAParcelCorner)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     // Released 3 m east and 2 m north of the pand's corner (kX0+100, kY0+100): snapped onto it.
@@ -142,7 +134,7 @@ TEST(ZoneEdit, DraggedVertexSnapsToAParcelCorner)
 
 TEST(ZoneEdit, DraggedVertexIgnoresItsOwnZoneWhenSnapping)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     // 3 px east, 1 px south: within snapping distance of the zone's own stored corner, which
@@ -164,7 +156,7 @@ TEST(ZoneEdit, DraggedVertexIgnoresItsOwnZoneWhenSnapping)
 
 TEST(ZoneEdit, VertexAddedAtEdgeAndMidpointAndDeleted)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     // Double-click on the south edge, 10 m from its west end (away from the midpoint handle).
@@ -198,7 +190,7 @@ TEST(ZoneEdit, VertexAddedAtEdgeAndMidpointAndDeleted)
 
 TEST(ZoneEdit, DeletingBelowThreeVerticesIsRefused)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     const std::vector<QPointF> triangle = {{kX0 + 150, kY0 + 20}, {kX0 + 190, kY0 + 20}, {kX0 + 170, kY0 + 70}};
     Fixture f(triangle);
     f.select();
@@ -212,7 +204,7 @@ TEST(ZoneEdit, DeletingBelowThreeVerticesIsRefused)
 
 TEST(ZoneEdit, WholeZoneMovedByTheDraggedOffsetThenUndoneAndRedone)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     const QPoint from = f.px(kX0 + 165, kY0 + 40), to = from + QPoint(30, -20);
@@ -241,7 +233,7 @@ TEST(ZoneEdit, WholeZoneMovedByTheDraggedOffsetThenUndoneAndRedone)
 
 TEST(ZoneEdit, BowTieEditIsRefusedAtTheCrossingAndNothingSaved)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     // Vertex 3 dragged to (kX0+200, kY0+45): its new edge to vertex 0 crosses the east edge at
@@ -261,7 +253,7 @@ TEST(ZoneEdit, BowTieEditIsRefusedAtTheCrossingAndNothingSaved)
 
 TEST(ZoneEdit, DeletedZoneKeepsItsHistoryAndComesBackOnUndo)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     ASSERT_TRUE(f.tool->moveZone(QPointF(5, 0)));
@@ -289,7 +281,7 @@ TEST(ZoneEdit, DeletedZoneKeepsItsHistoryAndComesBackOnUndo)
 
 TEST(ZoneEdit, AttributesOfASavedZoneAreANewVersion)
 {
-    ensureApp();
+    riskmap::test::desktopApp();
     Fixture f;
     f.select();
     desktop::ZoneAttributes a = f.tool->attributes();

@@ -8,6 +8,8 @@
 #include "test_support.hpp"
 #include "wkb_bytes.hpp"
 
+#include "gui_app.hpp"
+
 #include <QGuiApplication>
 #include <QImage>
 
@@ -18,16 +20,6 @@ namespace {
 using namespace riskmap;
 using riskmap::test::WkbBytes;
 
-/// Needed for fonts; the offscreen platform is set by the test environment.
-QGuiApplication& app()
-{
-    static int argc = 1;
-    static char name[] = "render_tests";
-    static char* argv[] = {name, nullptr};
-    // Never destroyed: a static Qt application torn down after Qt's own globals crashes at exit.
-    static auto* instance = new QGuiApplication(argc, argv);
-    return *instance;
-}
 
 constexpr double X0 = 150000, Y0 = 450000;
 
@@ -77,7 +69,7 @@ void expectColour(const QImage& img, int x, int y, QColor want)
 
 TEST(MapRenderer, PngHasLayerColoursAtKnownPixels)
 {
-    app();
+    riskmap::test::renderApp();
     riskmap::test::TempDir dir;
     const std::string ws = buildWorkspace(dir);
     const std::string png = dir.file("map.png");
@@ -103,7 +95,7 @@ TEST(MapRenderer, PngHasLayerColoursAtKnownPixels)
 
 TEST(MapRenderer, LayerChoiceOrderAndCancel)
 {
-    app();
+    riskmap::test::renderApp();
     riskmap::test::TempDir dir;
     const std::string ws = buildWorkspace(dir);
     render::MapRenderer renderer(ws);

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gui_app.hpp"
+
 #include <QGuiApplication>
 #include <QImage>
 
@@ -82,10 +84,7 @@ class PhotoOfflineTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
-        static int argc = 1;
-        static char name[] = "photo_offline_tests";
-        static char* argv[] = {name, nullptr};
-        if (!QGuiApplication::instance()) new QGuiApplication(argc, argv);
+        riskmap::test::renderApp();
     }
     void SetUp() override
     {

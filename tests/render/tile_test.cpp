@@ -8,6 +8,8 @@
 #include "test_support.hpp"
 #include "wkb_bytes.hpp"
 
+#include "gui_app.hpp"
+
 #include <QGuiApplication>
 #include <QPainter>
 
@@ -25,14 +27,6 @@ namespace {
 using namespace riskmap;
 using riskmap::test::WkbBytes;
 
-QGuiApplication& app()
-{
-    static int argc = 1;
-    static char name[] = "render_tests";
-    static char* argv[] = {name, nullptr};
-    static auto* instance = new QGuiApplication(argc, argv);
-    return *instance;
-}
 
 constexpr double X0 = 150000, Y0 = 450000;
 
@@ -131,7 +125,7 @@ struct Fixture {
     std::vector<render::RenderLayer> layers;
     Fixture()
     {
-        app();
+        riskmap::test::renderApp();
         renderer = std::make_shared<render::MapRenderer>(buildWorkspace(dir));
         layers = renderer->defaultLayers();
     }
