@@ -4,6 +4,7 @@
 
 #include "riskmap/core/dates.hpp"
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/audit_log.hpp"
 
 #include <map>
 #include <tuple>
@@ -64,6 +65,10 @@ ChangeReview reviewChange(gis::Workspace& ws, std::int64_t fid, const std::strin
                              "beoordeeld_door, beoordeeld_op, toelichting, geom FROM onbekende_bebouwing WHERE fid = ?1");
     insert.bind(1, fid);
     insert.run();
+    // A verdict on a suspected unregistered building can lead to an inspection: who decided it is logged.
+    gis::appendAudit(db, "review", std::string(kLayer) + " fid " + std::to_string(fid), "analist",
+                     "beoordeling luchtfotowijziging",
+                     "beoordeling=" + status + "; door=" + reviewer + (remark.empty() ? "" : "; toelichting=" + remark));
     tx.commit();
     return review;
 }

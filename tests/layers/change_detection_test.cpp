@@ -196,6 +196,16 @@ TEST_F(ChangeXs, ReviewsSurviveARerunOfChangeDetection)
         confirmedWkt = *db.queryText("SELECT AsText(geom) FROM onbekende_bebouwing WHERE fid = " + std::to_string(confirmed));
         EXPECT_EQ(*db.queryText("SELECT beoordeling FROM onbekende_bebouwing WHERE fid = " + std::to_string(dismissed)),
                   "afgewezen");
+        // Each accepted verdict is one audit entry naming the polygon and the verdict; refused ones left none.
+        auto audit = db.prepare("SELECT target, details FROM rk_audit WHERE action = 'review' ORDER BY seq");
+        std::vector<std::pair<std::string, std::string>> entries;
+        while (audit.step()) entries.emplace_back(audit.columnText(0), audit.columnText(1));
+        ASSERT_EQ(entries.size(), 2u);
+        EXPECT_EQ(entries[0].first, "onbekende_bebouwing fid " + std::to_string(dismissed));
+        EXPECT_NE(entries[0].second.find("beoordeling=afgewezen"), std::string::npos) << entries[0].second;
+        EXPECT_NE(entries[0].second.find("kas, vergunning bekend"), std::string::npos);
+        EXPECT_EQ(entries[1].first, "onbekende_bebouwing fid " + std::to_string(confirmed));
+        EXPECT_NE(entries[1].second.find("beoordeling=bevestigd"), std::string::npos) << entries[1].second;
     }
     // The rerun replaces the layer; the reviews come back on the polygons at the same place.
     const auto rerun = runCli({"change", ws, "--from", "2024", "--to", "2025"});
