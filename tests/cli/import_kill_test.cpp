@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Kill -9 in the middle of an import: the workspace must be exactly as before.
+// Kill -9 or Ctrl-C in the middle of an import: the workspace must be exactly as before.
 #include "riskmap/gis/workspace.hpp"
 #include "test_support.hpp"
 #include "vector_fixtures.hpp"
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -39,49 +40,86 @@ std::string slurp(const std::string& path)
     return ss.str();
 }
 
+/// A workspace holding 10 addresses, and a running `riskmap import` of 600 000 more, caught while it is writing rows.
+struct RunningImport {
+    test::TempDir dir;
+    std::string ws = dir.file("ws.sqlite");
+    std::string errFile = dir.file("stderr.txt");
+    pid_t pid = -1;
+
+    /// False (with the reason in `why`) when the import could not be caught mid-way.
+    bool start(std::string& why)
+    {
+        if (test::runCli({"init", ws}).exitCode != 0) return why = "init failed", false;
+        test::writeVectorFile(dir.file("small.gpkg"), "GPKG", {addresses(10)});
+        if (test::runCli({"import", ws, dir.file("small.gpkg")}).exitCode != 0) return why = "first import failed", false;
+        test::writeVectorFile(dir.file("big.gpkg"), "GPKG", {addresses(600000)});
+        pid = fork();
+        if (pid < 0) return why = "fork failed", false;
+        if (pid == 0) {
+            FILE* err = std::fopen(errFile.c_str(), "w");
+            dup2(fileno(err), STDERR_FILENO);
+            signal(SIGINT, SIG_DFL);  // as from a terminal, even when this test runs in a background job
+            execl(RISKMAP_CLI, RISKMAP_CLI, "import", ws.c_str(), dir.file("big.gpkg").c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        for (int i = 0; i < 600; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            const std::string err = slurp(errFile);
+            // The CLI reports progress once a stage runs longer than a second: any
+            // percentage below 100 means rows are being written right now.
+            for (int tenth = 0; tenth < 10; ++tenth)
+                if (err.find("import verblijfsobjecten: " + std::to_string(tenth * 10) + "%") != std::string::npos) return true;
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) == pid) return why = "import finished before it could be stopped: " + err, false;
+        }
+        return why = "no progress seen: " + slurp(errFile), false;
+    }
+
+    int stop(int signal)
+    {
+        kill(pid, signal);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return status;
+    }
+
+    /// The workspace exactly as before the big import.
+    void expectUnchanged()
+    {
+        auto workspace = gis::Workspace::open(ws);
+        EXPECT_EQ(workspace.db().queryText("PRAGMA integrity_check").value_or(""), "ok");
+        EXPECT_EQ(workspace.countRows("verblijfsobjecten"), 10);
+        EXPECT_EQ(workspace.layer("verblijfsobjecten")->featureCount, 10);
+        EXPECT_EQ(workspace.provenance().size(), 1u);
+        // The R*Tree still answers for the old rows only.
+        EXPECT_EQ(workspace.db().queryInt("SELECT count(*) FROM idx_verblijfsobjecten_geom").value_or(-1), 10);
+    }
+};
+
 }  // namespace
 
 TEST(ImportKill, KilledImportLeavesTheWorkspaceIntact)
 {
-    test::TempDir dir;
-    const std::string ws = dir.file("ws.sqlite");
-    ASSERT_EQ(test::runCli({"init", ws}).exitCode, 0);
-    test::writeVectorFile(dir.file("small.gpkg"), "GPKG", {addresses(10)});
-    ASSERT_EQ(test::runCli({"import", ws, dir.file("small.gpkg")}).exitCode, 0);
-    test::writeVectorFile(dir.file("big.gpkg"), "GPKG", {addresses(600000)});
-
-    const std::string errFile = dir.file("stderr.txt");
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        FILE* err = std::fopen(errFile.c_str(), "w");
-        dup2(fileno(err), STDERR_FILENO);
-        execl(RISKMAP_CLI, RISKMAP_CLI, "import", ws.c_str(), dir.file("big.gpkg").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    // Kill while the import is writing rows.
-    bool sawProgress = false;
-    for (int i = 0; i < 600 && !sawProgress; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        const std::string err = slurp(errFile);
-        // The CLI reports progress once a stage runs longer than a second: any
-        // percentage below 100 means rows are being written right now.
-        for (int tenth = 0; tenth < 10 && !sawProgress; ++tenth)
-            sawProgress = err.find("import verblijfsobjecten: " + std::to_string(tenth * 10) + "%") != std::string::npos;
-        int status = 0;
-        if (waitpid(pid, &status, WNOHANG) == pid) FAIL() << "import finished before it could be killed: " << err;
-    }
-    ASSERT_TRUE(sawProgress) << slurp(errFile);
-    kill(pid, SIGKILL);
-    int status = 0;
-    waitpid(pid, &status, 0);
+    RunningImport import;
+    std::string why;
+    ASSERT_TRUE(import.start(why)) << why;
+    const int status = import.stop(SIGKILL);
     ASSERT_TRUE(WIFSIGNALED(status));
+    import.expectUnchanged();
+}
 
-    auto workspace = gis::Workspace::open(ws);
-    EXPECT_EQ(workspace.db().queryText("PRAGMA integrity_check").value_or(""), "ok");
-    EXPECT_EQ(workspace.countRows("verblijfsobjecten"), 10);
-    EXPECT_EQ(workspace.layer("verblijfsobjecten")->featureCount, 10);
-    EXPECT_EQ(workspace.provenance().size(), 1u);
-    // The R*Tree still answers for the old rows only.
-    EXPECT_EQ(workspace.db().queryInt("SELECT count(*) FROM idx_verblijfsobjecten_geom").value_or(-1), 10);
+TEST(ImportKill, CtrlCCancelsWithExitCode130AndLeavesNothingBehind)
+{
+    RunningImport import;
+    std::string why;
+    ASSERT_TRUE(import.start(why)) << why;
+    const int status = import.stop(SIGINT);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of cancelling: " << slurp(import.errFile);
+    EXPECT_EQ(WEXITSTATUS(status), 130) << slurp(import.errFile);
+    EXPECT_NE(slurp(import.errFile).find("geannuleerd"), std::string::npos) << slurp(import.errFile);
+    import.expectUnchanged();
+    // The rejected-rows files being written are removed on the way out, not left as .tmp.
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(import.dir.path()))
+        EXPECT_NE(entry.path().extension(), ".tmp") << entry.path();
 }

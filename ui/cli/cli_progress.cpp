@@ -2,6 +2,8 @@
 // Progress printing for the command line.
 #include "cli_progress.hpp"
 
+#include "interrupt.hpp"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -18,7 +20,8 @@ core::Feedback makeCliFeedback()
     auto lastTenth = std::make_shared<int>(-1);
     auto lastStage = std::make_shared<std::string>();
     auto stageStart = std::make_shared<std::chrono::steady_clock::time_point>();
-    return core::Feedback([tty, lastTenth, lastStage, stageStart](const std::string& stage, double fraction) {
+    return core::Feedback(
+        [tty, lastTenth, lastStage, stageStart](const std::string& stage, double fraction) {
         const auto now = std::chrono::steady_clock::now();
         if (stage != *lastStage) {
             *lastStage = stage;
@@ -38,7 +41,8 @@ core::Feedback makeCliFeedback()
             *lastTenth = tenth;
             std::fprintf(stderr, "%s: %d%%\n", stage.c_str(), tenth * 10);
         }
-    });
+        },
+        &interruptFlag());
 }
 
 }  // namespace riskmap::cli

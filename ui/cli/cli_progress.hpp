@@ -6,7 +6,7 @@
 
 namespace riskmap::cli {
 
-/// A Feedback whose reports are printed to stderr: a rewriting line on a
+/// A Feedback whose reports are printed to stderr (and that Ctrl-C cancels): a rewriting line on a
 /// terminal, one line per 10 % otherwise (logs and tests read those).
 core::Feedback makeCliFeedback();
 

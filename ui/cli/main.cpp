@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // riskmap: the only place where exceptions become exit codes.
 #include "command.hpp"
+#include "interrupt.hpp"
 
 #include "riskmap/core/error.hpp"
 
@@ -30,6 +31,7 @@ int main(int argc, char** argv)
         return rc == 0 ? 0 : static_cast<int>(riskmap::ExitCode::Usage);
     }
 
+    riskmap::cli::installInterruptHandler();
     try {
         for (auto& [sub, command] : verbs) {
             if (sub->parsed()) return command->run();

@@ -19,6 +19,9 @@ public:
 
     Feedback() = default;
     explicit Feedback(Sink sink) : m_sink(std::move(sink)) {}
+    /// Also cancelled when `cancelSource` becomes true: a flag outside this object that a signal
+    /// handler may set (an atomic store is async-signal-safe; calling cancel() there is not needed).
+    Feedback(Sink sink, const std::atomic<bool>* cancelSource) : m_sink(std::move(sink)), m_cancelSource(cancelSource) {}
 
     /// Starts a named stage with an expected amount of work (0 = unknown).
     void beginStage(const std::string& stage, std::uint64_t total = 0);
@@ -28,7 +31,7 @@ public:
     void setProgress(double fraction);
 
     void cancel() { m_cancelled.store(true); }
-    bool isCancelled() const { return m_cancelled.load(); }
+    bool isCancelled() const { return m_cancelled.load() || (m_cancelSource && m_cancelSource->load()); }
     /// Throws CancelledError when cancel() was called.
     void checkCancelled() const;
 
@@ -44,6 +47,7 @@ private:
     std::atomic<std::uint64_t> m_done{0};
     double m_lastReported = -1.0;
     std::atomic<bool> m_cancelled{false};
+    const std::atomic<bool>* m_cancelSource = nullptr;
 };
 
 }  // namespace riskmap::core
