@@ -15,7 +15,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -296,4 +298,47 @@ TEST(ZoneEdit, AttributesOfASavedZoneAreANewVersion)
     a.status = "weg";
     EXPECT_FALSE(f.tool->setAttributes(a));
     EXPECT_EQ(f.versie(), 2);
+}
+
+TEST(ZoneEdit, OpenAttributeTableAndIdentifyShowTheSavedVersion)
+{
+    riskmap::test::desktopApp();
+    Fixture f;
+    f.window->showAttributeTable("risicozones");
+    ASSERT_EQ(f.window->identifyAt(QPointF(kX0 + 165, kY0 + 40), 0.5), 1);
+    auto* table = f.window->findChild<QTableView*>();
+    auto* identify = f.window->findChild<QTreeWidget*>();
+    ASSERT_TRUE(table && identify);
+    // The value of `column` in the table's only row and in the identify dock's first feature.
+    auto tableValue = [&](const QString& column) -> std::string {
+        auto* model = table->model();
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (model->headerData(c, Qt::Horizontal).toString() == column) return model->index(0, c).data().toString().toStdString();
+        return "<geen kolom " + column.toStdString() + ">";
+    };
+    auto identifyValue = [&](const QString& field) -> std::string {
+        auto* top = identify->topLevelItem(0);
+        for (int i = 0; top && i < top->childCount(); ++i)
+            if (top->child(i)->text(0) == field) return top->child(i)->text(1).toStdString();
+        return "<geen veld " + field.toStdString() + ">";
+    };
+    ASSERT_EQ(table->model()->rowCount(), 1);
+    EXPECT_EQ(tableValue("status"), "concept");
+    EXPECT_EQ(identifyValue("status"), "concept");
+
+    f.select();
+    desktop::ZoneAttributes a = f.tool->attributes();
+    a.status = "actief";
+    ASSERT_TRUE(f.tool->setAttributes(a));
+    // What SpatiaLite holds now is what both docks show.
+    ASSERT_EQ(sqlInt(f.ws, "SELECT count(*) FROM risicozones WHERE status = 'actief'"), 1);
+    EXPECT_EQ(tableValue("status"), "actief");
+    EXPECT_EQ(identifyValue("status"), "actief");
+    EXPECT_EQ(tableValue("versie"), std::to_string(f.versie()));
+
+    // A deleted zone leaves the table and the identify dock.
+    ASSERT_TRUE(f.tool->deleteZone());
+    EXPECT_EQ(table->model()->rowCount(), 0);
+    for (int i = 0; i < identify->topLevelItemCount(); ++i)
+        EXPECT_FALSE(identify->topLevelItem(i)->text(0).startsWith("risicozones")) << identify->topLevelItem(i)->text(0).toStdString();
 }

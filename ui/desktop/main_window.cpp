@@ -59,7 +59,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_jobs = new JobRunner(this);
     m_zones = new ZoneController(m_canvas, this);
     connect(m_zones, &ZoneController::error, this, &MainWindow::showError);
-    connect(m_zones, &ZoneController::zonesChanged, this, [this] { showLayerIfNew("risicozones"); });
+    connect(m_zones, &ZoneController::zonesChanged, this, [this] {
+        showLayerIfNew("risicozones");
+        refreshAfterZoneEdit();
+    });
     connect(m_zones, &ZoneController::message, this, [this](const QString& text) {
         m_lastMessage = text;
         statusBar()->showMessage(text, 8000);
@@ -356,6 +359,11 @@ void MainWindow::showAttributeTable(const QString& layer, const QString& filter)
             showError(tr("Inzage kon niet in het auditlog worden vastgelegd: %1").arg(QString::fromUtf8(e.what())));
         }
     }
+    reloadAttributeTable(layer, filter);
+}
+
+void MainWindow::reloadAttributeTable(const QString& layer, const QString& filter)
+{
     try {
         m_tableModel->load(m_workspace->db(), layer.toStdString());
     } catch (const std::exception& e) {
@@ -406,6 +414,7 @@ int MainWindow::runSearch(int kind, const QString& text)
 int MainWindow::identifyAt(QPointF world, double tolerance)
 {
     if (!m_workspace) return 0;
+    m_lastIdentify = std::make_pair(world, tolerance);
     std::vector<std::string> names;
     const auto layers = m_canvas->layers();
     for (auto it = layers.rbegin(); it != layers.rend(); ++it)
@@ -483,6 +492,18 @@ void MainWindow::showLayerIfNew(const std::string& name)
         m_canvas->setLayers(layers);
     }
     m_canvas->refresh();
+}
+
+void MainWindow::refreshAfterZoneEdit()
+{
+    if (!m_workspace) return;
+    const QString tableLayer = m_tableLayer->currentText();
+    if (tableLayer.startsWith(QLatin1String("risicozones")) && m_tableModel->rowCount() + m_tableModel->columnCount() > 0)
+        reloadAttributeTable(tableLayer, m_tableFilter->text());
+    bool identifiesZone = false;
+    for (int i = 0; i < m_identifyTree->topLevelItemCount(); ++i)
+        identifiesZone |= m_identifyTree->topLevelItem(i)->text(0).startsWith(QLatin1String("risicozones"));
+    if (identifiesZone && m_lastIdentify) identifyAt(m_lastIdentify->first, m_lastIdentify->second);
 }
 
 void MainWindow::showError(const QString& message)

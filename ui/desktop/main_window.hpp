@@ -112,6 +112,10 @@ private:
     void chooseWorkspace();
     void showError(const QString& message);
     void showLayerIfNew(const std::string& name);
+    /// After a zone edit: the table and identify dock show the saved version, not the one before.
+    void refreshAfterZoneEdit();
+    /// Reloads the table dock's layer from the workspace, keeping its filter (no new audit entry: same view).
+    void reloadAttributeTable(const QString& layer, const QString& filter);
     void chooseImportFiles();
     void askPlanYear();
     void chooseProjectFile();
@@ -130,6 +134,7 @@ private:
     JobRunner* m_jobs = nullptr;
     bool m_interactive = true;
     QString m_lastMessage;
+    std::optional<std::pair<QPointF, double>> m_lastIdentify;  ///< where and with what tolerance
     MapCanvas* m_canvas = nullptr;
     ZoneController* m_zones = nullptr;
     LayersPanel* m_layersPanel = nullptr;
