@@ -13,6 +13,7 @@
 #include "riskmap/layers/control_history.hpp"
 #include "riskmap/layers/engine_settings.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
+#include "riskmap/layers/plan_settings_record.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -295,6 +296,9 @@ YearPlan planYear(gis::Workspace& ws, int year, const PlannerSettings& settings,
     YearPlan plan;
     plan.year = year;
     plan.seed = settings.seed;
+    plan.controls = settings.controls;
+    plan.addressesPerControl = settings.addressesPerControl;
+    plan.randomShare = settings.randomShare;
     auto t0 = Clock::now();
     if (!db.tableExists("risico_adressen")) {
         if (!db.tableExists("risico_percelen"))
@@ -535,6 +539,8 @@ void writePlanLayers(gis::Workspace& ws, const YearPlan& plan)
         record.provenanceId = ws.addProvenance(prov);
         ws.registerLayer(record);
     }
+    writePlanSettings(db, {plan.year, plan.controls, plan.addressesPerControl, plan.randomShare, plan.seed,
+                           core::nowIsoUtc(), gis::currentUser()});
     tx.commit();
 }
 

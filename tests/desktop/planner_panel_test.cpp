@@ -174,6 +174,15 @@ TEST(PlannerPanel, ListsTheControlsOfTheWorkspaceAndShowsThemOnTheMap)
     second.openWorkspace(QString::fromStdString(ws));
     ASSERT_EQ(second.planner()->result().controls.size(), controls.size());
     EXPECT_EQ(second.planner()->result().year, 2027);
+    // ... with the settings that plan was made with (not the project's defaults 3 / 15 / 20 % / 1, nor the
+    // cancelled run's seed 9), as stored beside the layers.
+    EXPECT_EQ(rows(ws, "SELECT controles, adressen_per_controle, steekproef_aandeel, seed FROM rk_plan_settings WHERE jaar = 2027", 4),
+              (std::vector<std::vector<std::string>>{{"2", "12", "0.25", "5"}}));
+    const auto shown = second.planner()->overrides();
+    EXPECT_EQ(shown.controls, 2);
+    EXPECT_EQ(shown.addressesPerControl, 12);
+    EXPECT_DOUBLE_EQ(shown.randomShare.value_or(-1), 0.25);
+    EXPECT_EQ(shown.seed, 5u);
     EXPECT_EQ(second.planner()->result().controls[0].id.toStdString(), controls[0][0]);
     EXPECT_EQ(second.planner()->result().controls[0].visits.size(), 12u);
 }

@@ -100,6 +100,7 @@ PlanResult loadPlanResult(gis::SpatialiteDb& db, const QString& workspacePath, i
             it->second->visits.push_back(std::move(v));
         }
     }
+    result.settings = layers::readPlanSettings(db, year);
     QFile report(result.outputDir + "/jaarplan_" + QString::number(year) + ".txt");
     if (report.open(QIODevice::ReadOnly)) result.report = QString::fromUtf8(report.readAll());
     return result;

@@ -2,12 +2,15 @@
 // A year plan as the planner panel shows it, read back from the layers controles and controle_adressen.
 #pragma once
 
+#include "riskmap/layers/plan_settings_record.hpp"
+
 #include "riskmap/gis/sqlite_db.hpp"
 #include "riskmap/render/wkb_geometry.hpp"
 
 #include <QRectF>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace riskmap::desktop {
@@ -52,6 +55,7 @@ struct PlanResult {
     std::vector<PlanControl> controls;  ///< in volgnummer order
     QString report;                     ///< the planner's report, when known (run here, or jaarplan_<jaar>.txt)
     QString outputDir;                  ///< `<workspace>.plan-<jaar>` (calendars, partner lists, forms)
+    std::optional<layers::StoredPlanSettings> settings;  ///< what the plan was made with (none for older plans)
     bool empty() const { return controls.empty(); }
 };
 

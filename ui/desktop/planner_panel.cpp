@@ -307,6 +307,18 @@ void PlannerPanel::loadYear(int year)
     }
     const int i = m_existing->findData(year);
     if (i >= 0) m_existing->setCurrentIndex(i);
+    if (const auto& s = m_result.settings) {
+        // Show what the stored plan was made with, so "Make plan" repeats it unless the analyst changes something.
+        PlanOverrides o;
+        o.controls = s->controls;
+        o.addressesPerControl = s->addressesPerControl;
+        o.randomShare = s->randomShare;
+        o.seed = s->seed;
+        setOverrides(o);
+        m_status->setText(tr("Settings of the stored plan of %1 (made %2 by %3)")
+                              .arg(year)
+                              .arg(QString::fromStdString(s->madeAt.substr(0, 10)), QString::fromStdString(s->madeBy)));
+    }
     showResult();
 }
 

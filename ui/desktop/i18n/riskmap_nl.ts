@@ -723,6 +723,10 @@ Bestanden (%1) in %2</translation>
         <translation>Plan %1 gemaakt: %2 controles.</translation>
     </message>
     <message>
+        <source>Settings of the stored plan of %1 (made %2 by %3)</source>
+        <translation>Instellingen van het opgeslagen plan voor %1 (gemaakt op %2 door %3)</translation>
+    </message>
+    <message>
         <source>Planning cancelled; the workspace keeps the previous plan.</source>
         <translation>Planning geannuleerd; de werkruimte houdt het vorige plan.</translation>
     </message>

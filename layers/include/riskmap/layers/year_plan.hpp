@@ -59,6 +59,9 @@ struct PlannedDay {
 struct YearPlan {
     int year = 0;
     std::uint64_t seed = 0;
+    int controls = 0;                 ///< the settings the plan was made with (stored by writePlanLayers)
+    int addressesPerControl = 0;
+    double randomShare = 0.0;
     std::vector<PlanAddress> addresses;
     std::vector<PlanTarget> targets;
     core::planner::SelectionProblem problem;
