@@ -16,13 +16,16 @@ using namespace tile_store;
 
 /// Makes sure every tile of `level` over `area` is in the cache, reading the missing ones from the
 /// photo in batches (bounded memory). Throws InputError naming the photo when it cannot be read.
+/// `stamp` receives the use stamp given to the tiles of this call.
 TileCacheStats ensureTiles(YearCache& cache, const RasterRecord& photo, int level, const Box& area,
-                           core::Feedback* feedback)
+                           core::Feedback* feedback, std::int64_t& stamp)
 {
     TileCacheStats stats;
     cache.ensureLevel(level);
+    stamp = cache.nextStamp();
     const TileRange range = tilesOver(area, level);
     if (range.empty()) return stats;
+    cache.touch(level, range, stamp);
     const auto have = cache.cached(level, range);
     std::vector<std::pair<int, int>> missing;
     for (int row = range.row0; row <= range.row1; ++row)
@@ -53,7 +56,7 @@ TileCacheStats ensureTiles(YearCache& cache, const RasterRecord& photo, int leve
             }
             if (feedback) feedback->advance();
         }
-        cache.store(level, batch);
+        cache.store(level, batch, stamp);
         stats.fromSource += batch.size();
     }
     if (unavailable > 0)
@@ -78,6 +81,7 @@ int RdTileGrid::levelFor(double pixelSize)
 TileCache::TileCache(SpatialiteDb& db, std::string workspacePath) : m_workspacePath(std::move(workspacePath))
 {
     ensureGdalRegistered();
+    readSizeLimits(db);
     if (!db.tableExists("rk_rasters")) return;
     // Several registrations of one year: the first, as the change run and the chips take it.
     for (auto& r : loadRasters(db, "luchtfoto"))
@@ -123,8 +127,13 @@ std::string TileCache::cachedRaster(int year, const Box& box, double pixelSize, 
     cache.checkSource();
     Box area;
     TileCacheStats s;
-    if (intersect(box, extentBox(p.info.extent), area)) s = ensureTiles(cache, p, level, area, nullptr);
-    else cache.ensureLevel(level);
+    if (intersect(box, extentBox(p.info.extent), area)) {
+        std::int64_t stamp = 0;
+        s = ensureTiles(cache, p, level, area, nullptr, stamp);
+        if (s.fromSource > 0) enforceLimit(year, stamp);
+    } else {
+        cache.ensureLevel(level);
+    }
     if (stats) *stats = s;
     return cache.subdataset(level);
 }
@@ -164,14 +173,19 @@ TileCacheStats TileCache::prefill(int year, const Box& box, const std::vector<in
     if (!intersect(box, extentBox(p.info.extent), area)) return total;
     YearCache cache(cachePath(m_workspacePath, year), year, p);
     cache.checkSource();
+    std::int64_t firstStamp = 0;
     for (int level : levels) {
         if (level < 0 || level > RdTileGrid::kMaxLevel)
             throw UsageError("tegelniveau " + std::to_string(level) + " bestaat niet (0–" +
                              std::to_string(RdTileGrid::kMaxLevel) + ")");
-        const TileCacheStats s = ensureTiles(cache, p, level, area, feedback);
+        std::int64_t stamp = 0;
+        const TileCacheStats s = ensureTiles(cache, p, level, area, feedback, stamp);
+        if (firstStamp == 0) firstStamp = stamp;
         total.fromCache += s.fromCache;
         total.fromSource += s.fromSource;
     }
+    // What this prefill asked for stays, even beyond the limit; older tiles make room.
+    if (total.fromSource > 0) enforceLimit(year, firstStamp);
     return total;
 }
 

@@ -135,11 +135,36 @@ public:
         db.exec("CREATE TABLE IF NOT EXISTS rk_cached_tiles (level INTEGER NOT NULL, col INTEGER NOT NULL, "
                 "row INTEGER NOT NULL, PRIMARY KEY (level, col, row)) WITHOUT ROWID;"
                 "CREATE TABLE IF NOT EXISTS rk_cache_source (sha256 TEXT NOT NULL, path TEXT NOT NULL);");
+        ensureUseColumn(db);
         if (!db.queryInt("SELECT count(*) FROM rk_cache_source").value_or(0)) {
             auto st = db.prepare("INSERT INTO rk_cache_source (sha256, path) VALUES (?1, ?2)");
             st.bind(1, m_photo.info.sha256).bind(2, m_photo.info.path);
             st.run();
         }
+    }
+
+    /// A cache from before tiles were stamped gets the column; its tiles count as least recently used.
+    static void ensureUseColumn(SpatialiteDb& db)
+    {
+        if (!db.queryInt("SELECT count(*) FROM pragma_table_info('rk_cached_tiles') WHERE name = 'used'").value_or(0))
+            db.exec("ALTER TABLE rk_cached_tiles ADD COLUMN used INTEGER NOT NULL DEFAULT 0");
+    }
+
+    /// A new use stamp, higher than every stamp so far (a counter, not a clock: no ties within a second).
+    std::int64_t nextStamp()
+    {
+        SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
+        return db.queryInt("SELECT coalesce(max(used), 0) + 1 FROM rk_cached_tiles").value_or(1);
+    }
+
+    /// Marks the cached tiles of `level` in `r` as used at `stamp`.
+    void touch(int level, const TileRange& r, std::int64_t stamp)
+    {
+        SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
+        auto st = db.prepare("UPDATE rk_cached_tiles SET used = ?6 WHERE level = ?1 AND col BETWEEN ?2 AND ?3 "
+                             "AND row BETWEEN ?4 AND ?5");
+        st.bind(1, level).bind(2, r.col0).bind(3, r.col1).bind(4, r.row0).bind(5, r.row1).bind(6, stamp);
+        st.run();
     }
 
     std::set<std::pair<int, int>> cached(int level, const TileRange& r)
@@ -154,7 +179,7 @@ public:
     }
 
     /// Writes the tiles with GDAL, then (only once they are on disk) lists them as fetched.
-    void store(int level, const std::vector<FetchedTile>& tiles)
+    void store(int level, const std::vector<FetchedTile>& tiles, std::int64_t stamp)
     {
         if (tiles.empty()) return;
         {
@@ -182,10 +207,10 @@ public:
         }
         SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
         Transaction tx(db);
-        auto st = db.prepare("INSERT OR IGNORE INTO rk_cached_tiles (level, col, row) VALUES (?1, ?2, ?3)");
+        auto st = db.prepare("INSERT OR REPLACE INTO rk_cached_tiles (level, col, row, used) VALUES (?1, ?2, ?3, ?4)");
         for (const auto& t : tiles) {
             st.reset();
-            st.bind(1, level).bind(2, t.col).bind(3, t.row);
+            st.bind(1, level).bind(2, t.col).bind(3, t.row).bind(4, stamp);
             st.run();
         }
         tx.commit();

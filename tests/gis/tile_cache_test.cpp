@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 namespace riskmap::gis {
 namespace {
@@ -192,6 +193,86 @@ TEST_F(TileCacheTest, PrefillFromTheCommandLineServesEveryLevelOffline)
     const double minX = *gpkg.queryDouble("SELECT min_x FROM gpkg_tile_matrix_set WHERE table_name = 'luchtfoto_2025_z13'");
     const double tiles = (minX - RdTileGrid::kOriginX) / (RdTileGrid::resolution(13) * 256);
     EXPECT_NEAR(tiles, std::round(tiles), 1e-6);
+}
+
+/// The level-14 tiles in the cache, as (column, row) of the global RD grid, from the GeoPackage itself.
+std::set<std::pair<long, long>> storedTiles(const std::string& ws)
+{
+    SpatialiteDb gpkg(TileCache::cachePath(ws, 2025), SpatialiteDb::Mode::ReadOnly);
+    const double span = RdTileGrid::resolution(kLevel) * 256;
+    const long col0 = std::lround((*gpkg.queryDouble("SELECT min_x FROM gpkg_tile_matrix_set WHERE table_name = 'luchtfoto_2025_z14'") -
+                                   RdTileGrid::kOriginX) / span);
+    const long row0 = std::lround((RdTileGrid::kOriginY -
+                                   *gpkg.queryDouble("SELECT max_y FROM gpkg_tile_matrix_set WHERE table_name = 'luchtfoto_2025_z14'")) / span);
+    std::set<std::pair<long, long>> out;
+    auto st = gpkg.prepare("SELECT tile_column, tile_row FROM luchtfoto_2025_z14");
+    while (st.step()) out.emplace(col0 + st.columnInt(0), row0 + st.columnInt(1));
+    return out;
+}
+
+std::uint64_t storedBytes(const std::string& ws)
+{
+    SpatialiteDb gpkg(TileCache::cachePath(ws, 2025), SpatialiteDb::Mode::ReadOnly);
+    return static_cast<std::uint64_t>(*gpkg.queryInt("SELECT sum(length(tile_data)) FROM luchtfoto_2025_z14"));
+}
+
+TEST_F(TileCacheTest, SizeLimitRemovesTheLeastRecentlyUsedTilesAndNeverTheOnesBeingRead)
+{
+    // Photo pixels start 100 px into a tile: corner A is one tile, corner B two (columns 2 and 3 of row 2).
+    const long tileCol0 = kCol0 / 256, tileRow0 = kRow0 / 256;
+    const std::set<std::pair<long, long>> tileA{{tileCol0, tileRow0}};
+    const std::set<std::pair<long, long>> tilesB{{tileCol0 + 2, tileRow0 + 2}, {tileCol0 + 3, tileRow0 + 2}};
+    const Box a = pixels(0, 0, 100, 100), b = pixels(600, 500, 700, 600);
+    std::uint64_t bytesA = 0;
+    {
+        auto c = cache();
+        c.readWindow(2025, a, kRes);
+        bytesA = storedBytes(m_ws);
+        c.readWindow(2025, b, kRes);
+        c.readWindow(2025, a, kRes);  // A used again: now B is the least recently used, though A came first
+        auto both = tileA;
+        both.insert(tilesB.begin(), tilesB.end());
+        ASSERT_EQ(storedTiles(m_ws), both);
+        const auto before = storedBytes(m_ws);
+        const auto t = c.trim(2025, bytesA);
+        EXPECT_EQ(t.tilesRemoved, 2u);
+        EXPECT_EQ(t.bytesBefore, before);
+        EXPECT_EQ(t.bytesAfter, storedBytes(m_ws));
+        EXPECT_LE(t.bytesAfter, bytesA);
+        EXPECT_EQ(storedTiles(m_ws), tileA);
+    }
+    // A limit stored in the workspace applies after every read; the tiles of the running read stay
+    // even when they alone exceed it, older ones make room.
+    {
+        SpatialiteDb db(m_ws, SpatialiteDb::Mode::ReadWrite);
+        TileCache::setSizeLimit(db, 2025, bytesA);
+    }
+    auto c = cache();
+    ASSERT_EQ(c.sizeLimit(2025), bytesA);
+    TileCacheStats stats;
+    expectExact(c.readWindow(2025, b, kRes, &stats), 600, 500);
+    EXPECT_EQ(stats.fromSource, 2u);
+    EXPECT_EQ(storedTiles(m_ws), tilesB);
+    // Offline, what was removed is missing and what stayed serves exactly.
+    fs::remove(m_photo);
+    EXPECT_THROW(c.readWindow(2025, a, kRes), InputError);
+    expectExact(c.readWindow(2025, b, kRes), 600, 500);
+
+    // The command line: a limit far below one tile empties the cache and gives the disk space back.
+    const auto fileBefore = fs::file_size(TileCache::cachePath(m_ws, 2025));
+    const auto r = test::runCli({"cache", m_ws, "--year", "2025", "--max-mb", "0.0001"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("tegels verwijderd: 2"), std::string::npos) << r.out;
+    EXPECT_TRUE(storedTiles(m_ws).empty());
+    EXPECT_LE(fs::file_size(TileCache::cachePath(m_ws, 2025)), fileBefore);
+    {
+        SpatialiteDb gpkg(TileCache::cachePath(m_ws, 2025), SpatialiteDb::Mode::ReadOnly);
+        EXPECT_LE(*gpkg.queryInt("PRAGMA freelist_count") * 4, *gpkg.queryInt("PRAGMA page_count")) << "space given back";
+    }
+    EXPECT_EQ(test::runCli({"cache", m_ws, "--year", "2025", "--max-mb", "0"}).exitCode, 0);
+    SpatialiteDb db(m_ws, SpatialiteDb::Mode::ReadOnly);
+    EXPECT_EQ(*db.queryInt("SELECT count(*) FROM rk_tile_cache_limits"), 0) << "0 removes the limit";
+    EXPECT_NE(test::runCli({"cache", m_ws, "--year", "2019", "--max-mb", "5"}).exitCode, 0);
 }
 
 }  // namespace

@@ -11,7 +11,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <iostream>
+#include <optional>
 
 namespace riskmap::cli {
 namespace {
@@ -48,11 +50,31 @@ void CacheCommand::setup(CLI::App& sub)
     sub.add_option("--levels", m_levels,
                    "Tegelniveaus van het RD-tegelschema, bijv. 10-12 of 9,12 (standaard: de vier fijnste tot de "
                    "resolutie van de foto)");
+    sub.add_option("--max-mb", m_maxMb,
+                   "Houd de cache van dit jaar onder N MB: de langst niet gebruikte tegels gaan eruit, nu en na elke "
+                   "lezing (0 = geen grens). Alleen met --extent of --levels wordt ook gevuld")
+        ->check(CLI::NonNegativeNumber);
 }
 
 int CacheCommand::run()
 {
     auto workspace = gis::Workspace::open(m_workspace);
+    if (m_maxMb >= 0) {
+        (void)gis::TileCache(workspace.db(), workspace.path()).photo(m_year);  // an unknown year: UsageError
+        const std::optional<std::uint64_t> limit =
+            m_maxMb > 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(m_maxMb * 1024 * 1024)) : std::nullopt;
+        gis::TileCache::setSizeLimit(workspace.db(), m_year, limit);
+        gis::TileCache cache(workspace.db(), workspace.path());
+        std::cout << "Tegelcache luchtfoto " << m_year << ": " << gis::TileCache::cachePath(workspace.path(), m_year) << '\n';
+        if (limit) {
+            const auto t = cache.trim(m_year, *limit);
+            std::cout << "  grens " << m_maxMb << " MB; tegels verwijderd: " << t.tilesRemoved << " ("
+                      << t.bytesBefore / 1024 / 1024 << " → " << t.bytesAfter / 1024 / 1024 << " MB)\n";
+        } else {
+            std::cout << "  geen grens meer\n";
+        }
+        if (m_extent.empty() && m_levels.empty()) return 0;
+    }
     gis::TileCache cache(workspace.db(), workspace.path());
     const auto& photo = cache.photo(m_year);
     gis::Box box{photo.info.extent.minX, photo.info.extent.minY, photo.info.extent.maxX, photo.info.extent.maxY};

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,13 +45,22 @@ struct CachedCoverage {
     std::uint64_t tilesMissing = 0;  ///< of those, the ones not cached (transparent in the window)
 };
 
+/// What a trim of the cache did (TileCache::trim).
+struct CacheTrimStats {
+    std::uint64_t bytesBefore = 0;  ///< tile bytes stored before
+    std::uint64_t bytesAfter = 0;   ///< and after
+    std::uint64_t tilesRemoved = 0;
+};
+
 /// Photos of layer `luchtfoto` by year, read through `<workspace>.cache/luchtfoto_<year>.gpkg`:
 /// a read first takes the tiles the cache holds and reads only the missing ones from the photo (or
 /// its VRT mosaic), storing them; when the photo is gone (a network share offline) or corrupt, the
 /// cached tiles still serve. One GeoPackage raster table per level, `luchtfoto_<year>_z<level>`,
 /// PNG tiles with alpha, written by GDAL's GPKG driver; table `rk_cached_tiles` lists what was
 /// fetched. A cache made from another version of the photo (another sha256) is discarded. Safe to
-/// use from several threads (one read at a time).
+/// use from several threads (one read at a time). A year may have a size limit (setSizeLimit):
+/// after each read or prefill that stored tiles, the least recently used tiles are removed until
+/// the cache is within it; tiles the running read needs are never removed.
 class TileCache {
 public:
     /// Reads the luchtfoto registrations of the workspace (rk_rasters in `db`); the cache files go
@@ -93,8 +103,25 @@ public:
     /// stays). Throws like readWindow.
     TileCacheStats prefill(int year, const Box& box, const std::vector<int>& levels, core::Feedback* feedback = nullptr);
 
+    /// Keeps the cache of `year` at most `maxBytes` of tiles from now on (stored in the workspace
+    /// `workspaceDb`, table rk_tile_cache_limits); nullopt removes the limit. Takes effect for
+    /// TileCache objects made afterwards.
+    static void setSizeLimit(SpatialiteDb& workspaceDb, int year, std::optional<std::uint64_t> maxBytes);
+    /// The size limit of `year`'s cache, if any.
+    std::optional<std::uint64_t> sizeLimit(int year) const;
+    /// Removes the least recently used tiles of `year` until at most `maxBytes` of tiles remain
+    /// (then gives the space back to the disk when much is free). UsageError for an unknown year.
+    CacheTrimStats trim(int year, std::uint64_t maxBytes);
+
 private:
+    void readSizeLimits(SpatialiteDb& workspaceDb);
+    /// Trims, keeping every tile used at or after `keepFromStamp`. Caller holds m_mutex.
+    CacheTrimStats trimCache(int year, std::uint64_t maxBytes, std::int64_t keepFromStamp);
+    /// Applies the year's limit after a read or prefill that began at `stamp`. Caller holds m_mutex.
+    void enforceLimit(int year, std::int64_t stamp);
+
     std::string m_workspacePath;
+    std::map<int, std::uint64_t> m_limits;
     std::map<int, RasterRecord> m_photos;
     std::mutex m_mutex;
 };
