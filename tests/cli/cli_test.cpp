@@ -127,4 +127,35 @@ TEST(Cli, RunOnTheRealDataProjectImportsEveryLayer)
     EXPECT_NE(r.out.find("Werkruimte"), std::string::npos);
     // Every import adds up.
     for (const auto& p : ws.provenance()) EXPECT_EQ(p.rowsRead, p.rowsImported + p.rowsRepaired + p.rowsRejected);
+    // No aerial photos: no change detection.
+    EXPECT_FALSE(ws.layer("onbekende_bebouwing"));
+    EXPECT_EQ(r.out.find("Veranderingen"), std::string::npos);
+}
+
+TEST(Cli, RunWithPhotosOfTwoYearsFindsTheUnregisteredBuildings)
+{
+    test::TempDir dir;
+    std::ofstream(dir.file("project.toml"))
+        << "[sample]\nout = \"data\"\nscale = \"XS\"\nseed = 3\nphotos = true\nboundaries = \""
+        << test::sourcePath("sample_data/heuvelrug/gemeenten_heuvelrug.gpkg") << "\"\n"
+        << "[[sources]]\nfile = \"data/heuvelrug.gpkg\"\n"
+        << "[[sources]]\nfile = \"data/luchtfoto_2024.tif\"\nlayer = \"luchtfoto\"\nyear = 2024\n"
+        << "[[sources]]\nfile = \"data/luchtfoto_2025.tif\"\nlayer = \"luchtfoto\"\nyear = 2025\n";
+    const auto r = runCli({"run", dir.file("project.toml"), "--out", dir.file("out")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_NE(r.out.find("Veranderingen 2024 → 2025"), std::string::npos) << r.out;
+    // The count printed is the layer's, and every planted barn of the XS sample is found (see ChangeXs).
+    const auto at = r.out.find("zonder BAG-pand (laag onbekende_bebouwing, beoordeling 'open'): ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const long printed = std::stol(r.out.substr(at + std::string("zonder BAG-pand (laag onbekende_bebouwing, beoordeling 'open'): ").size()));
+    auto ws = gis::Workspace::open(dir.file("out/workspace.sqlite"), true);
+    EXPECT_EQ(ws.countRows("onbekende_bebouwing"), printed);
+    std::ifstream truth(dir.file("data/ground_truth.json"));
+    std::stringstream text;
+    text << truth.rdbuf();
+    const std::string json = text.str();
+    long planted = 0;
+    for (auto pos = json.find("\"schuur_wkt\""); pos != std::string::npos; pos = json.find("\"schuur_wkt\"", pos + 1)) ++planted;
+    EXPECT_GT(planted, 0);
+    EXPECT_GE(printed, planted);
 }

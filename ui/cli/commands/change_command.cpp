@@ -29,16 +29,20 @@ int ChangeCommand::run()
     options.fromYear = m_from;
     options.toYear = m_to;
     options.minArea = m_minArea;
-    const auto r = layers::runChangeDetection(workspace, options, feedback);
+    printChangeSummary(std::cout, layers::runChangeDetection(workspace, options, feedback), m_minArea);
+    return 0;
+}
+
+void printChangeSummary(std::ostream& out, const layers::ChangeRunReport& r, double minArea)
+{
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f s, %.1f MP/s", r.seconds, r.pixels / 1e6 / std::max(r.seconds, 1e-9));
-    std::cout << "Veranderingen " << r.fromYear << " → " << r.toYear << "\n"
-              << "  veranderde pixels: " << r.changedPixels << " van " << r.pixels << "\n"
-              << "  veranderingsvlakken ≥ " << m_minArea << " m²: " << r.changePolygons << "\n"
-              << "  zonder BAG-pand (laag onbekende_bebouwing, beoordeling 'open'): " << r.unknownBuildings << "\n"
-              << "  aandeel per perceel: laag percelen_verandering\n"
-              << "  tijd: " << buf << '\n';
-    return 0;
+    out << "Veranderingen " << r.fromYear << " → " << r.toYear << "\n"
+        << "  veranderde pixels: " << r.changedPixels << " van " << r.pixels << "\n"
+        << "  veranderingsvlakken ≥ " << minArea << " m²: " << r.changePolygons << "\n"
+        << "  zonder BAG-pand (laag onbekende_bebouwing, beoordeling 'open'): " << r.unknownBuildings << "\n"
+        << "  aandeel per perceel: laag percelen_verandering\n"
+        << "  tijd: " << buf << '\n';
 }
 
 }  // namespace riskmap::cli

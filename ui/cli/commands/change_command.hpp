@@ -4,9 +4,15 @@
 
 #include "../command.hpp"
 
+#include "riskmap/layers/change_run.hpp"
+
 #include <optional>
+#include <ostream>
 
 namespace riskmap::cli {
+
+/// The lines `riskmap change` prints about a change run (also printed by `riskmap run`).
+void printChangeSummary(std::ostream& out, const layers::ChangeRunReport& report, double minArea);
 
 class ChangeCommand : public Command {
 public:

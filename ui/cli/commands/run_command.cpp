@@ -5,9 +5,11 @@
 #include "../cli_progress.hpp"
 #include "../import_summary.hpp"
 #include "build_command.hpp"
+#include "change_command.hpp"
 #include "workspace_summary.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
+#include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/layers/build_all.hpp"
 #include "riskmap/layers/importer.hpp"
 #include "riskmap/layers/control_history.hpp"
@@ -27,6 +29,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <set>
 #include <iostream>
 
 namespace riskmap::cli {
@@ -92,6 +95,19 @@ void exportAndBrief(gis::Workspace& workspace, const std::filesystem::path& out)
               << gis::latestAuditHash(workspace.db()) << '\n';
 }
 
+/// With photos of two or more years, the unregistered buildings between the latest two
+/// (`onbekende_bebouwing`, for review) are part of the job.
+void detectChangesWhenTwoPhotoYears(gis::Workspace& workspace, core::Feedback& feedback)
+{
+    if (!workspace.db().tableExists("rk_rasters")) return;
+    std::set<int> years;
+    for (const auto& r : gis::loadRasters(workspace.db(), "luchtfoto"))
+        if (r.year) years.insert(*r.year);
+    if (years.size() < 2) return;
+    const layers::ChangeRunOptions options;
+    printChangeSummary(std::cout, layers::runChangeDetection(workspace, options, feedback), options.minArea);
+}
+
 }  // namespace
 
 void RunCommand::setup(CLI::App& sub)
@@ -137,6 +153,7 @@ int RunCommand::run()
 
     const auto settings = layers::BuildSettings::load(project.path);
     layers::buildAll(workspace, settings.engine, settings.grid, std::nullopt, feedback, std::cout);
+    detectChangesWhenTwoPhotoYears(workspace, feedback);
     if (project.root.contains("planner")) planNextYear(project, workspace, out, feedback);
     exportAndBrief(workspace, out);
     printWorkspaceSummary(std::cout, workspace, false);
