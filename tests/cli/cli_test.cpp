@@ -132,7 +132,7 @@ TEST(Cli, RunOnTheRealDataProjectImportsEveryLayer)
     EXPECT_EQ(r.out.find("Veranderingen"), std::string::npos);
 }
 
-TEST(Cli, RunWithPhotosOfTwoYearsFindsTheUnregisteredBuildings)
+TEST(Cli, RunWithPhotosAndAPlannerFindsUnregisteredBuildingsAndWritesTheDossiers)
 {
     test::TempDir dir;
     std::ofstream(dir.file("project.toml"))
@@ -140,7 +140,8 @@ TEST(Cli, RunWithPhotosOfTwoYearsFindsTheUnregisteredBuildings)
         << test::sourcePath("sample_data/heuvelrug/gemeenten_heuvelrug.gpkg") << "\"\n"
         << "[[sources]]\nfile = \"data/heuvelrug.gpkg\"\n"
         << "[[sources]]\nfile = \"data/luchtfoto_2024.tif\"\nlayer = \"luchtfoto\"\nyear = 2024\n"
-        << "[[sources]]\nfile = \"data/luchtfoto_2025.tif\"\nlayer = \"luchtfoto\"\nyear = 2025\n";
+        << "[[sources]]\nfile = \"data/luchtfoto_2025.tif\"\nlayer = \"luchtfoto\"\nyear = 2025\n"
+        << "[planner]\ncontrols = 2\naddresses_per_control = 10\n";
     const auto r = runCli({"run", dir.file("project.toml"), "--out", dir.file("out")});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     ASSERT_NE(r.out.find("Veranderingen 2024 → 2025"), std::string::npos) << r.out;
@@ -158,4 +159,16 @@ TEST(Cli, RunWithPhotosOfTwoYearsFindsTheUnregisteredBuildings)
     for (auto pos = json.find("\"schuur_wkt\""); pos != std::string::npos; pos = json.find("\"schuur_wkt\"", pos + 1)) ++planted;
     EXPECT_GT(planted, 0);
     EXPECT_GE(printed, planted);
+    // The plan of the next year, with a dossier (PDF) per control, as `riskmap plan` makes them.
+    const auto year = ws.db().queryInt("SELECT max(jaar) FROM controles");
+    ASSERT_TRUE(year);
+    auto ids = ws.db().prepare("SELECT controle_id FROM controles WHERE jaar = ?1");
+    ids.bind(1, *year);
+    int controls = 0;
+    while (ids.step()) {
+        ++controls;
+        const auto pdf = dir.file("out/controles-" + std::to_string(*year) + "/dossiers/controledossier_" + ids.columnText(0) + ".pdf");
+        EXPECT_TRUE(std::filesystem::exists(pdf)) << pdf;
+    }
+    EXPECT_EQ(controls, 2);
 }

@@ -3,13 +3,11 @@
 #include "plan_command.hpp"
 
 #include "../cli_progress.hpp"
+#include "plan_job.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
 #include "riskmap/layers/control_history.hpp"
-#include "riskmap/layers/plan_files.hpp"
 #include "riskmap/layers/project_file.hpp"
-#include "riskmap/layers/year_plan.hpp"
-#include "riskmap/render/dossier_pdf.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -51,27 +49,8 @@ int PlanCommand::run()
                   << " bevindingen\n";
     }
     auto feedback = makeCliFeedback();
-    const auto plan = layers::planYear(workspace, m_year, settings, feedback);
-    layers::writePlanLayers(workspace, plan);
     const std::string out = m_out.empty() ? m_workspace + ".plan-" + std::to_string(m_year) : m_out;
-    const auto files = layers::writePlanFiles(plan, out);
-    layers::auditPartnerLists(workspace, files);
-    layers::writePlanReport(plan, out);
-    std::cout << layers::planReport(plan);
-    std::cout << "Lagen: controles, controle_adressen. Bestanden (" << files.size() << ") in " << out << "\n";
-    if (!m_noDossiers && !plan.days.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& day : plan.days) ids.push_back(day.controlId);
-        render::DossierOptions options;
-        options.outDir = (std::filesystem::path(out) / "dossiers").string();
-        try {
-            const auto dossiers = render::writeControlDossiers(m_workspace, ids, options);
-            std::cout << "Controledossiers (" << dossiers.size() << ") in " << options.outDir << "\n";
-        } catch (const Error& e) {
-            // The plan stands without them; `riskmap dossier` can make them later.
-            std::cerr << "Controledossiers niet gemaakt: " << e.what() << "\n";
-        }
-    }
+    planAndStore(workspace, m_year, settings, out, !m_noDossiers, feedback, std::cout);
     return 0;
 }
 

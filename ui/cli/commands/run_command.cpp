@@ -6,6 +6,7 @@
 #include "../import_summary.hpp"
 #include "build_command.hpp"
 #include "change_command.hpp"
+#include "plan_job.hpp"
 #include "workspace_summary.hpp"
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/workspace.hpp"
@@ -67,13 +68,8 @@ void planNextYear(const layers::ProjectFile& project, gis::Workspace& workspace,
     }
     const auto reference = layers::defaultReferenceDate(workspace.db()).value_or(core::todayUtc());
     const int year = static_cast<int>(reference.year()) + 1;
-    const auto plan = layers::planYear(workspace, year, settings, feedback);
-    layers::writePlanLayers(workspace, plan);
-    const auto files = layers::writePlanFiles(plan, (out / ("controles-" + std::to_string(year))).string());
-    layers::auditPartnerLists(workspace, files);
-    layers::writePlanReport(plan, (out / ("controles-" + std::to_string(year))).string());
-    std::cout << layers::planReport(plan) << "Controleplan " << year << ": lagen controles en controle_adressen, "
-              << files.size() << " bestanden in " << (out / ("controles-" + std::to_string(year))).string() << '\n';
+    planAndStore(workspace, year, settings, (out / ("controles-" + std::to_string(year))).string(), true, feedback,
+                 std::cout);
 }
 
 /// The team's GeoPackage of the risk map (analist profile) and the driehoek
