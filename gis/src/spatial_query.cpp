@@ -60,6 +60,7 @@ struct SpatialQuery::Impl {
     Box box;
     double area = 0;
     bool connected = false;  ///< a point, line or polygon (one piece), not a multi-geometry
+    bool polygonal = false;  ///< a polygon or multipolygon: plainContains may answer
     GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
     detail::SubjectOutline outline;
     bool outlineRead = false;
@@ -80,6 +81,7 @@ struct SpatialQuery::Impl {
     /// GEOS decides then.
     std::optional<bool> plainContains(double x, double y)
     {
+        if (!polygonal) return std::nullopt;  // collections and lines: GEOS's rules
         const detail::SubjectOutline* o = plainOutline();
         if (!o || !o->areal()) return std::nullopt;
         if (o->edgeDistance2(x, y) <= kEdgeGuard * kEdgeGuard) return std::nullopt;
@@ -218,6 +220,7 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     if (!m.subject) return false;
     const int type = GEOSGeomTypeId_r(m.ctx.handle(), m.subject);
     m.connected = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
+    m.polygonal = type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
     const GEOSPreparedGeometry* p = GEOSPrepare_r(m.ctx.handle(), m.subject);
     if (!p) m.fail("GEOSPrepare");
     m.prepared = PreparedPtr(p, PreparedDeleter{m.ctx.handle()});
