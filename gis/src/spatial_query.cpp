@@ -69,9 +69,9 @@ struct SpatialQuery::Impl {
     std::unordered_map<const detail::FeatureSetData*, std::vector<PreparedPtr>> preparedTargets;
     /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
     std::vector<std::pair<double, std::size_t>> ranked;
+    std::vector<std::pair<double, double>> intervals;  ///< countWithin(grid): x ranges surely within reach
     /// pointsOnSurfaceInSubject without a mask, for the current subject and the set it was asked of:
     /// several indicators over one layer then share one look-up.
-    std::vector<std::pair<double, double>> intervals;  ///< countWithin(grid): x ranges surely within reach
     const detail::FeatureSetData* posInsideOf = nullptr;
     std::vector<std::size_t> posInside;
 
