@@ -94,7 +94,7 @@ struct SpatialQuery::Impl {
         GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx.handle(), x, y);
         if (!pt) fail("GEOSGeom_createPointFromXY");
         GeosGeometryPtr owned = makeGeosPtr(ctx, pt);
-        return check(GEOSPreparedContains_r(ctx.handle(), prepared.get(), pt), "GEOSPreparedContains") == 1;
+        return check(GEOSPreparedContains_r(ctx.handle(), preparedSubject(), pt), "GEOSPreparedContains") == 1;
     }
 
     bool containsPoint(double x, double y)
@@ -126,6 +126,17 @@ struct SpatialQuery::Impl {
         return list[i].get();
     }
 
+    /// The subject prepared for GEOS's predicates, made on first use.
+    const GEOSPreparedGeometry* preparedSubject()
+    {
+        if (!prepared) {
+            const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx.handle(), subject);
+            if (!p) fail("GEOSPrepare");
+            prepared = PreparedPtr(p, PreparedDeleter{ctx.handle()});
+        }
+        return prepared.get();
+    }
+
     [[noreturn]] void fail(const std::string& what) const { throw GeosError(what + ": " + ctx.lastError()); }
 
     int check(int result, const char* what) const
@@ -145,7 +156,7 @@ struct SpatialQuery::Impl {
             // Outside the subject's envelope a point cannot lie inside it: no crossings to count.
             return x >= box.xmin && x <= box.xmax && y >= box.ymin && y <= box.ymax && plain->interiorContains(x, y);
         }
-        return check(GEOSPreparedDistanceWithin_r(ctx.handle(), prepared.get(), d.geoms[i], distance),
+        return check(GEOSPreparedDistanceWithin_r(ctx.handle(), preparedSubject(), d.geoms[i], distance),
                      "GEOSPreparedDistanceWithin") == 1;
     }
 
@@ -184,10 +195,10 @@ struct SpatialQuery::Impl {
         }
         // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
         if (excludeIntersecting && bd == 0 &&
-            check(GEOSPreparedIntersects_r(ctx.handle(), prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
+            check(GEOSPreparedIntersects_r(ctx.handle(), preparedSubject(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
             return;
         double dist = 0;
-        if (GEOSPreparedDistance_r(ctx.handle(), prepared.get(), d.geoms[i], &dist) != 1)
+        if (GEOSPreparedDistance_r(ctx.handle(), preparedSubject(), d.geoms[i], &dist) != 1)
             fail("GEOSPreparedDistance");
         best = std::min(best, dist);
     }
@@ -221,9 +232,7 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     const int type = GEOSGeomTypeId_r(m.ctx.handle(), m.subject);
     m.connected = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
     m.polygonal = type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
-    const GEOSPreparedGeometry* p = GEOSPrepare_r(m.ctx.handle(), m.subject);
-    if (!p) m.fail("GEOSPrepare");
-    m.prepared = PreparedPtr(p, PreparedDeleter{m.ctx.handle()});
+    // Prepared on first use (preparedSubject): most queries are answered from the plain outline.
     return true;
 }
 
@@ -404,8 +413,8 @@ double SpatialQuery::intersectionArea(const PolygonUnion& areas)
     double total = 0;
     const GEOSContextHandle_t h = m.ctx.handle();
     for (std::size_t i : candidates) {
-        if (m.check(GEOSPreparedIntersects_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") != 1) continue;
-        if (m.check(GEOSPreparedCovers_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedCovers") == 1) {
+        if (m.check(GEOSPreparedIntersects_r(h, m.preparedSubject(), d.geoms[i]), "GEOSPreparedIntersects") != 1) continue;
+        if (m.check(GEOSPreparedCovers_r(h, m.preparedSubject(), d.geoms[i]), "GEOSPreparedCovers") == 1) {
             total += d.areas[i];  // the whole part lies on the subject
             continue;
         }
@@ -453,7 +462,7 @@ std::vector<std::size_t> SpatialQuery::containedInSubject(const FeatureSet& targ
             // A point: its envelope is its location. Clearly off the edges, the plain outline answers.
             if (auto plain = m.plainContains(d.boxes[i].xmin, d.boxes[i].ymin)) return !*plain;
         }
-        return m.check(GEOSPreparedContains_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedContains") != 1;
+        return m.check(GEOSPreparedContains_r(m.ctx.handle(), m.preparedSubject(), d.geoms[i]), "GEOSPreparedContains") != 1;
     });
     return out;
 }
