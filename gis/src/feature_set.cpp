@@ -8,7 +8,9 @@
 #include "riskmap/core/text.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
+#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
@@ -17,6 +19,7 @@
 #include <cmath>
 #include <charconv>
 #include <memory>
+#include <mutex>
 
 namespace riskmap::gis {
 namespace detail {
@@ -24,8 +27,6 @@ namespace detail {
 FeatureSetData::~FeatureSetData()
 {
     for (GEOSGeometry* g : geoms)
-        if (g) GEOSGeom_destroy_r(ctx.handle(), g);
-    for (GEOSGeometry* g : pointsOnSurface)
         if (g) GEOSGeom_destroy_r(ctx.handle(), g);
 }
 
@@ -239,24 +240,39 @@ void FeatureSet::preparePointsOnSurface()
 {
     auto& d = *m_data;
     if (d.posReady) return;
-    const GEOSContextHandle_t h = d.ctx.handle();
-    std::vector<detail::PointEntry> entries;
-    d.pointsOnSurface.assign(d.geoms.size(), nullptr);
-    for (std::size_t i = 0; i < d.geoms.size(); ++i) {
-        if (!d.geoms[i]) continue;
-        GEOSGeometry* p = GEOSPointOnSurface_r(h, d.geoms[i]);
-        if (!p) throw GeosError("punt-op-oppervlak van fid " + std::to_string(d.fids[i]) + ": " + d.ctx.lastError());
-        if (GEOSisEmpty_r(h, p) == 1) {
-            GEOSGeom_destroy_r(h, p);
-            continue;
+    const std::size_t n = d.geoms.size();
+    d.posX.assign(n, 0.0);
+    d.posY.assign(n, 0.0);
+    d.posHas.assign(n, 0);
+    // In parallel, each worker with its own GEOS context; the geometries are only read (their envelopes
+    // were primed at loading). The GEOS point is read and freed at once: only its coordinates are kept.
+    tbb::enumerable_thread_specific<GeosContext> contexts;
+    std::mutex errorMutex;
+    std::string firstError;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1024), [&](const tbb::blocked_range<std::size_t>& range) {
+        GeosContext& ctx = contexts.local();
+        const GEOSContextHandle_t h = ctx.handle();
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            if (!d.geoms[i]) continue;
+            GEOSGeometry* p = GEOSPointOnSurface_r(h, d.geoms[i]);
+            if (!p) {
+                std::lock_guard lock(errorMutex);
+                if (firstError.empty())
+                    firstError = "punt-op-oppervlak van fid " + std::to_string(d.fids[i]) + ": " + ctx.lastError();
+                return;
+            }
+            GeosGeometryPtr owned = makeGeosPtr(ctx, p);
+            if (GEOSisEmpty_r(h, p) == 1) continue;
+            GEOSGeomGetX_r(h, p, &d.posX[i]);
+            GEOSGeomGetY_r(h, p, &d.posY[i]);
+            d.posHas[i] = 1;
         }
-        detail::primeEnvelopes(h, p);
-        double x = 0, y = 0;
-        GEOSGeomGetX_r(h, p, &x);
-        GEOSGeomGetY_r(h, p, &y);
-        d.pointsOnSurface[i] = p;
-        entries.emplace_back(detail::BgPoint(x, y), i);
-    }
+    });
+    if (!firstError.empty()) throw GeosError(firstError);
+    std::vector<detail::PointEntry> entries;
+    entries.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (d.posHas[i]) entries.emplace_back(detail::BgPoint(d.posX[i], d.posY[i]), i);
     d.posTree = detail::PointTree(entries.begin(), entries.end());
     d.posReady = true;
 }

@@ -45,7 +45,10 @@ struct FeatureSetData {
     BoxTree tree;
 
     bool posReady = false;
-    std::vector<GEOSGeometry*> pointsOnSurface;  ///< nullptr where there is no geometry
+    /// Each feature's point on surface as plain coordinates (no GEOS object per feature: building and
+    /// freeing hundreds of thousands of them cost more than the queries); posHas[i] is 0 where there is none.
+    std::vector<double> posX, posY;
+    std::vector<std::uint8_t> posHas;
     PointTree posTree;
 
     /// Takes ownership of `g` as a new feature's geometry: envelope, area, priming of lazy caches.

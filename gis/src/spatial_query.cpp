@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 namespace riskmap::gis {
@@ -41,6 +42,10 @@ double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a
 /// Beyond it, the plain even-odd inside test cannot be fooled by rounding at RD coordinates.
 constexpr double kEdgeGuard = 1e-6;
 
+/// countWithin(grid): above this many points to test one by one in a band, the subject's vertices are
+/// used to count more of them in bulk (below it, setting that up costs more than it saves).
+constexpr std::size_t kRefineAbove = 16;
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
 /// A point feature (or any feature collapsed to one location): its envelope is that point.
@@ -55,6 +60,7 @@ struct SpatialQuery::Impl {
     Box box;
     double area = 0;
     bool connected = false;  ///< a point, line or polygon (one piece), not a multi-geometry
+    bool polygonal = false;  ///< a polygon or multipolygon: plainContains may answer
     GeosGeometryPtr pointOnSurface{nullptr, GeosGeomDeleter{nullptr}};
     detail::SubjectOutline outline;
     bool outlineRead = false;
@@ -63,6 +69,39 @@ struct SpatialQuery::Impl {
     std::unordered_map<const detail::FeatureSetData*, std::vector<PreparedPtr>> preparedTargets;
     /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
     std::vector<std::pair<double, std::size_t>> ranked;
+    std::vector<std::pair<double, double>> intervals;  ///< countWithin(grid): x ranges surely within reach
+    /// pointsOnSurfaceInSubject without a mask, for the current subject and the set it was asked of:
+    /// several indicators over one layer then share one look-up.
+    const detail::FeatureSetData* posInsideOf = nullptr;
+    std::vector<std::size_t> posInside;
+
+    /// Whether (x, y) lies strictly inside the subject (as GEOS/ST_Contains of a point), answered from the
+    /// plain outline (even-odd over all rings, as GEOS's point-in-area locator counts crossings) when the
+    /// point is clearly off every edge; nullopt when it is (nearly) on one, or the subject is not areal:
+    /// GEOS decides then.
+    std::optional<bool> plainContains(double x, double y)
+    {
+        if (!polygonal) return std::nullopt;  // collections and lines: GEOS's rules
+        const detail::SubjectOutline* o = plainOutline();
+        if (!o || !o->areal()) return std::nullopt;
+        if (o->edgeDistance2(x, y) <= kEdgeGuard * kEdgeGuard) return std::nullopt;
+        return o->interiorContains(x, y);
+    }
+
+    /// GEOS's answer for a point given by its coordinates (the rare fallback of plainContains).
+    bool geosContainsPoint(double x, double y)
+    {
+        GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx.handle(), x, y);
+        if (!pt) fail("GEOSGeom_createPointFromXY");
+        GeosGeometryPtr owned = makeGeosPtr(ctx, pt);
+        return check(GEOSPreparedContains_r(ctx.handle(), preparedSubject(), pt), "GEOSPreparedContains") == 1;
+    }
+
+    bool containsPoint(double x, double y)
+    {
+        if (auto plain = plainContains(x, y)) return *plain;
+        return geosContainsPoint(x, y);
+    }
 
     /// The subject's plain outline, or nullptr when it cannot be used (GEOS then answers).
     const detail::SubjectOutline* plainOutline()
@@ -87,6 +126,17 @@ struct SpatialQuery::Impl {
         return list[i].get();
     }
 
+    /// The subject prepared for GEOS's predicates, made on first use.
+    const GEOSPreparedGeometry* preparedSubject()
+    {
+        if (!prepared) {
+            const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx.handle(), subject);
+            if (!p) fail("GEOSPrepare");
+            prepared = PreparedPtr(p, PreparedDeleter{ctx.handle()});
+        }
+        return prepared.get();
+    }
+
     [[noreturn]] void fail(const std::string& what) const { throw GeosError(what + ": " + ctx.lastError()); }
 
     int check(int result, const char* what) const
@@ -102,10 +152,55 @@ struct SpatialQuery::Impl {
         if (plain && d.geoms[i] && isPointBox(d.boxes[i])) {
             // Point target: the plain outline answers exactly without a GEOS call.
             const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
-            return plain->edgeWithin(x, y, distance2) || plain->interiorContains(x, y);
+            if (plain->edgeWithin(x, y, distance2)) return true;
+            // Outside the subject's envelope a point cannot lie inside it: no crossings to count.
+            return x >= box.xmin && x <= box.xmax && y >= box.ymin && y <= box.ymax && plain->interiorContains(x, y);
         }
-        return check(GEOSPreparedDistanceWithin_r(ctx.handle(), prepared.get(), d.geoms[i], distance),
+        return check(GEOSPreparedDistanceWithin_r(ctx.handle(), preparedSubject(), d.geoms[i], distance),
                      "GEOSPreparedDistanceWithin") == 1;
+    }
+
+    /// One candidate of nearestDistance (its envelope distance bd below best): lowers best to its exact
+    /// distance when nearer (skipped when it meets the subject and excludeIntersecting).
+    void nearestCandidate(const detail::FeatureSetData& d, std::size_t i, double bd, bool excludeIntersecting,
+                          const detail::SubjectOutline* plain, double& best)
+    {
+        if (plain && d.geoms[i] && isPointBox(d.boxes[i])) {
+            const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
+            const double e2 = plain->edgeDistance2(x, y);
+            const bool inside = e2 == 0 || plain->interiorContains(x, y);
+            if (excludeIntersecting && inside) return;
+            best = std::min(best, inside ? 0.0 : std::sqrt(e2));
+            return;
+        }
+        if (plain && d.geoms[i] && targetOutline.read(ctx.handle(), d.geoms[i])) {
+            // Only pairs nearer than the best so far matter: e2 is min(edge distance², best²), and
+            // equals best² only when this feature cannot be nearer.
+            const double bound2 = best * best;
+            const double e2 = plain->edgeDistance2(targetOutline, bound2);
+            // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
+            if (bd > 0) {
+                if (e2 < bound2) best = std::min(best, std::sqrt(e2));
+                return;
+            }
+            // Envelopes meet, edges clearly apart (beyond rounding): they meet exactly when a vertex
+            // of one lies inside the other. Edges (nearly) touching are left to GEOS below.
+            if (e2 > kEdgeGuard * kEdgeGuard) {
+                const bool meet = plain->vertexInside(targetOutline);
+                if (excludeIntersecting && meet) return;
+                if (meet) best = 0.0;
+                else if (e2 < bound2) best = std::min(best, std::sqrt(e2));
+                return;
+            }
+        }
+        // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
+        if (excludeIntersecting && bd == 0 &&
+            check(GEOSPreparedIntersects_r(ctx.handle(), preparedSubject(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
+            return;
+        double dist = 0;
+        if (GEOSPreparedDistance_r(ctx.handle(), preparedSubject(), d.geoms[i], &dist) != 1)
+            fail("GEOSPreparedDistance");
+        best = std::min(best, dist);
     }
 
     const GEOSGeometry* subjectPos()
@@ -128,6 +223,7 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     m.prepared.reset();
     m.pointOnSurface.reset();
     m.outlineRead = false;
+    m.posInsideOf = nullptr;
     const auto& d = set.data();
     m.subject = d.geoms[index];
     m.box = d.boxes[index];
@@ -135,9 +231,8 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     if (!m.subject) return false;
     const int type = GEOSGeomTypeId_r(m.ctx.handle(), m.subject);
     m.connected = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
-    const GEOSPreparedGeometry* p = GEOSPrepare_r(m.ctx.handle(), m.subject);
-    if (!p) m.fail("GEOSPrepare");
-    m.prepared = PreparedPtr(p, PreparedDeleter{m.ctx.handle()});
+    m.polygonal = type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
+    // Prepared on first use (preparedSubject): most queries are answered from the plain outline.
     return true;
 }
 
@@ -191,6 +286,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     // A point at most `sure` from the envelope is within `distance` of the subject for certain; the
     // margin keeps rounding from ever accepting a point the exact test would refuse.
     const double sure = distance - slack - 1e-6 * std::max(1.0, distance);
+    // A point this near a vertex (in both x and y) is within `distance`, rounding included.
+    const double vertexSure = distance - 1e-6 * std::max(1.0, distance);
     auto offset = [&](double v, double lo, double hi) { return std::max({0.0, lo - v, v - hi}); };
     std::size_t n = 0;
     auto testRange = [&](std::size_t from, std::size_t to) {
@@ -214,10 +311,40 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         const std::size_t lo = grid.lowerX(first, end, b.xmin - std::min(span, distance));
         const std::size_t hi = grid.upperX(lo, end, b.xmax + std::min(span, distance));
         const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
+        std::size_t a = lo, z = lo;
+        double reach = 0;
         if (sure > 0 && dy < sure) {
-            const double reach = std::sqrt(sure * sure - dy * dy);
-            const std::size_t a = grid.lowerX(lo, hi, b.xmin - reach);
-            const std::size_t z = grid.upperX(a, hi, b.xmax + reach);
+            reach = std::sqrt(sure * sure - dy * dy);
+            a = grid.lowerX(lo, hi, b.xmin - reach);
+            z = grid.upperX(a, hi, b.xmax + reach);
+        }
+        if (outline && (a - lo) + (hi - z) > kRefineAbove) {
+            // Many points left to test one by one: every vertex of the subject adds the x range in which
+            // each point of the band lies within `vertexSure` of that vertex. Points in the union of
+            // those ranges (and the envelope's) are surely within; only the rest is tested.
+            auto& iv = m.intervals;
+            iv.clear();
+            if (z > a) iv.emplace_back(b.xmin - reach, b.xmax + reach);
+            const auto& v = outline->vertices();
+            for (std::size_t k = 0; k + 1 < v.size(); k += 2) {
+                const double vdy = std::max(std::abs(y0 - v[k + 1]), std::abs(y1 - v[k + 1]));
+                if (vdy >= vertexSure) continue;
+                const double r = std::sqrt(vertexSure * vertexSure - vdy * vdy);
+                iv.emplace_back(v[k] - r, v[k] + r);
+            }
+            std::sort(iv.begin(), iv.end());
+            std::size_t pos = lo;  // points before pos are dealt with
+            for (std::size_t k = 0; k < iv.size();) {
+                double left = iv[k].first, right = iv[k].second;
+                for (++k; k < iv.size() && iv[k].first <= right; ++k) right = std::max(right, iv[k].second);
+                const std::size_t from = std::max(pos, grid.lowerX(pos, hi, left));
+                const std::size_t to = std::max(from, grid.upperX(from, hi, right));
+                testRange(pos, from);
+                n += to - from;  // surely within: counted without a look
+                pos = to;
+            }
+            testRange(pos, hi);
+        } else if (z > a) {
             testRange(lo, a);
             n += z - a;  // surely within: counted without a look
             testRange(z, hi);
@@ -252,47 +379,19 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
         const double radius = std::min({r, limit, span});
         auto& ranked = m.ranked;
         ranked.clear();
-        for (std::size_t i : targets.candidates(expand(m.box, radius))) {
-            if (!inMask(mask, i)) continue;
-            const double bd = boxDistance(m.box, d.boxes[i]);
-            if (bd <= previous || bd > radius) continue;  // done in an earlier round, or left for a later one
-            ranked.emplace_back(bd, i);
-        }
+        // Straight from the R-tree (no candidate list); sorting by (distance, index) fixes the order.
+        d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, radius))),
+                     boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
+                         const std::size_t i = e.second;
+                         if (!inMask(mask, i)) return;
+                         const double bd = boxDistance(m.box, d.boxes[i]);
+                         if (bd <= previous || bd > radius) return;  // done in an earlier round, or left for a later one
+                         ranked.emplace_back(bd, i);
+                     }));
         std::sort(ranked.begin(), ranked.end());
         for (const auto& [bd, i] : ranked) {
             if (bd >= best) break;
-            if (outline && d.geoms[i] && isPointBox(d.boxes[i])) {
-                const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
-                const double e2 = outline->edgeDistance2(x, y);
-                const bool inside = e2 == 0 || outline->interiorContains(x, y);
-                if (excludeIntersecting && inside) continue;
-                best = std::min(best, inside ? 0.0 : std::sqrt(e2));
-                continue;
-            }
-            if (outline && d.geoms[i] && m.targetOutline.read(m.ctx.handle(), d.geoms[i])) {
-                const double e2 = outline->edgeDistance2(m.targetOutline);
-                // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
-                if (bd > 0) {
-                    best = std::min(best, std::sqrt(e2));
-                    continue;
-                }
-                // Envelopes meet, edges clearly apart (beyond rounding): they meet exactly when a vertex
-                // of one lies inside the other. Edges (nearly) touching are left to GEOS below.
-                if (e2 > kEdgeGuard * kEdgeGuard) {
-                    const bool meet = outline->vertexInside(m.targetOutline);
-                    if (excludeIntersecting && meet) continue;
-                    best = std::min(best, meet ? 0.0 : std::sqrt(e2));
-                    continue;
-                }
-            }
-            // Envelopes apart means geometries apart: only touching envelopes need the intersects test.
-            if (excludeIntersecting && bd == 0 &&
-                m.check(GEOSPreparedIntersects_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") == 1)
-                continue;
-            double dist = 0;
-            if (GEOSPreparedDistance_r(m.ctx.handle(), m.prepared.get(), d.geoms[i], &dist) != 1)
-                m.fail("GEOSPreparedDistance");
-            best = std::min(best, dist);
+            m.nearestCandidate(d, i, bd, excludeIntersecting, outline, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
         previous = radius;
@@ -314,8 +413,8 @@ double SpatialQuery::intersectionArea(const PolygonUnion& areas)
     double total = 0;
     const GEOSContextHandle_t h = m.ctx.handle();
     for (std::size_t i : candidates) {
-        if (m.check(GEOSPreparedIntersects_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedIntersects") != 1) continue;
-        if (m.check(GEOSPreparedCovers_r(h, m.prepared.get(), d.geoms[i]), "GEOSPreparedCovers") == 1) {
+        if (m.check(GEOSPreparedIntersects_r(h, m.preparedSubject(), d.geoms[i]), "GEOSPreparedIntersects") != 1) continue;
+        if (m.check(GEOSPreparedCovers_r(h, m.preparedSubject(), d.geoms[i]), "GEOSPreparedCovers") == 1) {
             total += d.areas[i];  // the whole part lies on the subject
             continue;
         }
@@ -336,14 +435,17 @@ std::vector<std::size_t> SpatialQuery::pointsOnSurfaceInSubject(const FeatureSet
     if (!m.subject) return out;
     const auto& d = targets.data();
     if (!d.posReady) throw Error("interne fout: punten-op-oppervlak niet voorbereid");
-    d.posTree.query(detail::bgi::intersects(detail::toBgBox(m.box)),
-                    boost::make_function_output_iterator([&](const detail::PointEntry& e) { out.push_back(e.second); }));
-    std::sort(out.begin(), out.end());
-    std::erase_if(out, [&](std::size_t i) {
-        return !inMask(mask, i) ||
-               m.check(GEOSPreparedContains_r(m.ctx.handle(), m.prepared.get(), d.pointsOnSurface[i]),
-                       "GEOSPreparedContains") != 1;
-    });
+    if (m.posInsideOf != &d) {
+        m.posInside.clear();
+        d.posTree.query(detail::bgi::intersects(detail::toBgBox(m.box)),
+                        boost::make_function_output_iterator([&](const detail::PointEntry& e) { m.posInside.push_back(e.second); }));
+        std::sort(m.posInside.begin(), m.posInside.end());
+        std::erase_if(m.posInside, [&](std::size_t i) { return !m.containsPoint(d.posX[i], d.posY[i]); });
+        m.posInsideOf = &d;
+    }
+    out.reserve(m.posInside.size());
+    for (std::size_t i : m.posInside)
+        if (inMask(mask, i)) out.push_back(i);
     return out;
 }
 
@@ -355,8 +457,12 @@ std::vector<std::size_t> SpatialQuery::containedInSubject(const FeatureSet& targ
     const auto& d = targets.data();
     out = targets.candidates(m.box);
     std::erase_if(out, [&](std::size_t i) {
-        return !inMask(mask, i) ||
-               m.check(GEOSPreparedContains_r(m.ctx.handle(), m.prepared.get(), d.geoms[i]), "GEOSPreparedContains") != 1;
+        if (!inMask(mask, i)) return true;
+        if (d.geoms[i] && isPointBox(d.boxes[i]) && GEOSGeomTypeId_r(m.ctx.handle(), d.geoms[i]) == GEOS_POINT) {
+            // A point: its envelope is its location. Clearly off the edges, the plain outline answers.
+            if (auto plain = m.plainContains(d.boxes[i].xmin, d.boxes[i].ymin)) return !*plain;
+        }
+        return m.check(GEOSPreparedContains_r(m.ctx.handle(), m.preparedSubject(), d.geoms[i]), "GEOSPreparedContains") != 1;
     });
     return out;
 }
@@ -366,12 +472,20 @@ std::vector<std::size_t> SpatialQuery::containingSubjectPointOnSurface(const Fea
     auto& m = *m_impl;
     std::vector<std::size_t> out;
     if (!m.subject) return out;
+    const auto& d = polygons.data();
+    // The point on surface lies in the subject's envelope: without a polygon there (a margin against
+    // rounding), it need not be computed at all.
+    bool any = false;
+    d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, 1e-6))) && detail::bgi::satisfies([&](const detail::BoxEntry&) {
+                     return !any;
+                 }),
+                 boost::make_function_output_iterator([&](const detail::BoxEntry&) { any = true; }));
+    if (!any) return out;
     const GEOSGeometry* p = m.subjectPos();
     if (GEOSisEmpty_r(m.ctx.handle(), p) == 1) return out;
     double x = 0, y = 0;
     GEOSGeomGetX_r(m.ctx.handle(), p, &x);
     GEOSGeomGetY_r(m.ctx.handle(), p, &y);
-    const auto& d = polygons.data();
     out = polygons.candidates(Box{x, y, x, y});
     std::erase_if(out, [&](std::size_t i) {
         return !inMask(mask, i) ||

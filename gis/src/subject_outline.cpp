@@ -14,6 +14,16 @@ bool SubjectOutline::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     m_ends.clear();
     m_areal = m_linear = false;
     m_usable = g && GEOSisEmpty_r(ctx, g) == 0 && add(ctx, g) && !m_ends.empty() && !(m_areal && m_linear);
+    if (m_usable) {
+        m_xmin = m_xmax = m_xy[0];
+        m_ymin = m_ymax = m_xy[1];
+        for (std::size_t k = 2; k + 1 < m_xy.size(); k += 2) {
+            m_xmin = std::min(m_xmin, m_xy[k]);
+            m_xmax = std::max(m_xmax, m_xy[k]);
+            m_ymin = std::min(m_ymin, m_xy[k + 1]);
+            m_ymax = std::max(m_ymax, m_xy[k + 1]);
+        }
+    }
     return m_usable;
 }
 
@@ -91,17 +101,23 @@ double SubjectOutline::edgeDistance2(double x, double y) const
     return best;
 }
 
-double SubjectOutline::edgeDistance2(const SubjectOutline& other) const
+double SubjectOutline::edgeDistance2(const SubjectOutline& other, double bound2) const
 {
     // Segments that do not cross are nearest at an end point of one of them: every vertex of each
-    // outline measured against the other's edges covers all pairs.
-    double best = std::numeric_limits<double>::infinity();
-    forEachPart([&](const double* p, std::size_t n) {
-        for (std::size_t k = 0; k < n; ++k) best = std::min(best, other.edgeDistance2(p[2 * k], p[2 * k + 1]));
-    });
-    other.forEachPart([&](const double* p, std::size_t n) {
-        for (std::size_t k = 0; k < n; ++k) best = std::min(best, edgeDistance2(p[2 * k], p[2 * k + 1]));
-    });
+    // outline measured against the other's edges covers all pairs. A vertex whose distance to the other
+    // envelope already reaches the best so far cannot give a nearer pair: its edges are not looked at.
+    double best = bound2;
+    auto side = [&best](const SubjectOutline& from, const SubjectOutline& to) {
+        for (std::size_t k = 0; k + 1 < from.m_xy.size(); k += 2) {
+            const double x = from.m_xy[k], y = from.m_xy[k + 1];
+            const double dx = std::max({0.0, to.m_xmin - x, x - to.m_xmax});
+            const double dy = std::max({0.0, to.m_ymin - y, y - to.m_ymax});
+            if (dx * dx + dy * dy >= best) continue;
+            best = std::min(best, to.edgeDistance2(x, y));
+        }
+    };
+    side(*this, other);
+    side(other, *this);
     return best;
 }
 

@@ -4,6 +4,7 @@
 
 #include <geos_c.h>
 
+#include <limits>
 #include <vector>
 
 namespace riskmap::gis::detail {
@@ -16,6 +17,10 @@ public:
     /// outline unusable) for empty geometries and mixed collections: callers then fall back to GEOS.
     bool read(GEOSContextHandle_t ctx, const GEOSGeometry* g);
     bool usable() const { return m_usable; }
+    /// True for polygons and multipolygons (interiorContains can answer).
+    bool areal() const { return m_areal; }
+    /// All vertices as x0,y0,x1,y1,... (rings closed: the first vertex repeats).
+    const std::vector<double>& vertices() const { return m_xy; }
     /// Squared distance from (x, y) to the nearest vertex or edge, ignoring the interior.
     double edgeDistance2(double x, double y) const;
     /// edgeDistance2(x, y) <= limit2, stopping at the first vertex or edge close enough.
@@ -28,7 +33,9 @@ public:
     /// Squared distance between the edges (and lone points) of this outline and another's. Equals the
     /// squared distance of the two geometries only when their envelopes are apart: then no edge crosses
     /// another and neither lies inside the other.
-    double edgeDistance2(const SubjectOutline& other) const;
+    /// With `bound2`, the result is min(that squared distance, bound2): vertices whose distance to the
+    /// other outline's envelope reaches the bound are skipped (the caller only wants nearer pairs).
+    double edgeDistance2(const SubjectOutline& other, double bound2 = std::numeric_limits<double>::infinity()) const;
     /// True when a vertex of either outline lies strictly inside the other (interiorContains). With
     /// edges apart, that is exactly when the two geometries meet.
     bool vertexInside(const SubjectOutline& other) const;
@@ -49,6 +56,7 @@ private:
     /// All parts in one buffer (reused from subject to subject: no allocation once warm).
     std::vector<double> m_xy;
     std::vector<std::size_t> m_ends;  ///< end of each part in m_xy
+    double m_xmin = 0, m_ymin = 0, m_xmax = 0, m_ymax = 0;  ///< envelope of all vertices
     bool m_areal = false;
     bool m_linear = false;
     bool m_usable = false;

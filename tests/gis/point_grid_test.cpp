@@ -60,6 +60,7 @@ TEST(PointGrid, CountsMatchBruteForceIncludingTiesAtTheDistance)
         polygonWkb({{{50, 250}, {150, 250}, {150, 350}, {50, 350}}, {{80, 280}, {120, 280}, {120, 320}, {80, 320}}}),  // hole
         polygonWkb({{{300, 20}, {390, 20}, {390, 30}, {310, 30}, {310, 110}, {300, 110}}}),  // L shape
         multiPolygonWkb({{{{10, 10}, {20, 10}, {20, 20}, {10, 20}}}, {{{90, 60}, {95, 60}, {95, 70}}}}),
+        polygonWkb({{{180, 40}, {240, 70}, {225, 100}, {165, 70}}}),                          // rotated rectangle
         lineStringWkb({{0, 390}, {120, 380}, {250, 395}}),
         pointWkb({333, 333}),
     };

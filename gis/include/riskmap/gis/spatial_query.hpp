@@ -48,7 +48,9 @@ public:
     /// Area of the subject's overlap with a union, in m².
     double intersectionArea(const PolygonUnion& areas);
     /// Features of `targets` (in the mask) whose point on surface lies inside the subject (strictly,
-    /// as ST_Contains). Requires targets.preparePointsOnSurface().
+    /// as ST_Contains). Requires targets.preparePointsOnSurface(). The unmasked answer is kept until the
+    /// next setSubject, so asking again with another mask (several indicators over one layer) is cheap;
+    /// `targets` must stay alive and unchanged meanwhile.
     std::vector<std::size_t> pointsOnSurfaceInSubject(const FeatureSet& targets, const FeatureMask& mask = {});
     /// Features of `targets` (points, in the mask) contained in the subject (as ST_Contains).
     std::vector<std::size_t> containedInSubject(const FeatureSet& targets, const FeatureMask& mask = {});
