@@ -200,7 +200,9 @@ TEST_F(HexWorkspace, TessellationHasNoGapsOrOverlapsAndInteriorCellsHaveSixNeigh
     // Far from the boundary every cell has all six.
     for (std::size_t k = 0; k < g.size(); ++k) {
         const auto c = g.centre(k);
-        if (c.x > 150250 && c.x < 151750 && c.y > 450250 && c.y < 450550) EXPECT_EQ(nb[k].size(), 7u) << k;
+        if (c.x > 150250 && c.x < 151750 && c.y > 450250 && c.y < 450550) {
+            EXPECT_EQ(nb[k].size(), 7u) << k;
+        }
     }
 }
 

@@ -103,8 +103,11 @@ TEST(RtmRecovery, GeneratorFactorsComeOutWithTrueCoefficientsInsideTheirInterval
     EXPECT_EQ(adressen->operationalisation, "log_dichtheid") << report.text;
     EXPECT_TRUE(inside(*adressen, bAdressen)) << bAdressen << "\n" << report.text;
     // Factors the generator left out ("geen_invloed") are dropped, or their interval holds 0.
-    for (const char* none : {"risicovolle_vestigingen", "bedrijventerrein", "vakantiepark"})
-        if (const auto* f = find(m, none)) EXPECT_TRUE(inside(*f, 0.0)) << none << "\n" << report.text;
+    for (const char* none : {"risicovolle_vestigingen", "bedrijventerrein", "vakantiepark"}) {
+        if (const auto* f = find(m, none)) {
+            EXPECT_TRUE(inside(*f, 0.0)) << none << "\n" << report.text;
+        }
+    }
 }
 
 }  // namespace
