@@ -22,21 +22,24 @@ double softThreshold(double z, double g)
 /// Penalised Poisson fit on standardised columns, warm-started from the last λ.
 class Solver {
 public:
-    Solver(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& off,
-           const ElasticNetOptions& opt)
+    /// `rows` (may be null): the rows of x to fit on, in order; null means all rows.
+    /// They are copied straight into the standardised matrix, so a fold holds one copy of its rows.
+    Solver(const Eigen::MatrixXd& x, const std::vector<Eigen::Index>* rows, const Eigen::VectorXd& y,
+           const Eigen::VectorXd& off, const ElasticNetOptions& opt)
         : m_y(y), m_off(off), m_opt(opt), m_n(static_cast<double>(y.size()))
     {
-        m_mean = x.colwise().mean();
-        m_xs = x.rowwise() - m_mean.transpose();
+        if (rows) m_xs = x(*rows, Eigen::all);
+        else m_xs = x;
+        m_mean = m_xs.colwise().mean();
+        m_xs.rowwise() -= m_mean.transpose();
         m_sd = (m_xs.colwise().squaredNorm() / m_n).array().sqrt();
-        m_usable.resize(static_cast<std::size_t>(x.cols()));
-        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        m_usable.resize(static_cast<std::size_t>(m_xs.cols()));
+        for (Eigen::Index j = 0; j < m_xs.cols(); ++j) {
             m_usable[static_cast<std::size_t>(j)] = m_sd[j] > 1e-12 * std::max(1.0, std::fabs(m_mean[j]));
             if (m_usable[static_cast<std::size_t>(j)]) m_xs.col(j) /= m_sd[j];
             else m_xs.col(j).setZero();
         }
-        m_xs2 = m_xs.array().square();
-        m_b = Eigen::VectorXd::Zero(x.cols());
+        m_b = Eigen::VectorXd::Zero(m_xs.cols());
         m_b0 = std::log(y.sum() / off.array().exp().sum());  // the intercept-only fit
         m_nullB0 = m_b0;
     }
@@ -88,6 +91,34 @@ public:
     Eigen::VectorXd nullMean() const { return (m_off.array() + m_nullB0).exp(); }
 
 private:
+    /// One pass over the rows in cache-sized blocks (the matrix is read from memory once,
+    /// not once per product): xv = Σᵢ wᵢx̃ᵢⱼ², grad = x̃ᵀ(w∘r) (`wr`), xw = x̃ᵀw, and the weighted
+    /// Gram columns x̃ᵀW x̃ₖ of the columns in `set`, stored in m_gram.
+    void weightedProducts(const Eigen::VectorXd& w, const Eigen::VectorXd& wr, const std::vector<Eigen::Index>& set,
+                          Eigen::VectorXd& xv, Eigen::VectorXd& grad, Eigen::VectorXd& xw)
+    {
+        const Eigen::Index p = m_xs.cols(), n = m_xs.rows();
+        const auto s = static_cast<Eigen::Index>(set.size());
+        constexpr Eigen::Index kBlock = 2048;
+        Eigen::MatrixXd rhs(std::min(kBlock, n), s + 2);
+        Eigen::MatrixXd acc = Eigen::MatrixXd::Zero(p, s + 2);
+        xv = Eigen::VectorXd::Zero(p);
+        for (Eigen::Index r0 = 0; r0 < n; r0 += kBlock) {
+            const Eigen::Index b = std::min(kBlock, n - r0);
+            const auto xb = m_xs.middleRows(r0, b);
+            const auto wb = w.segment(r0, b);
+            auto rb = rhs.topRows(b);
+            rb.col(0) = wr.segment(r0, b);
+            rb.col(1) = wb;
+            for (Eigen::Index k = 0; k < s; ++k) rb.col(k + 2) = wb.cwiseProduct(xb.col(set[static_cast<std::size_t>(k)]));
+            acc.noalias() += xb.transpose() * rb;
+            xv += (xb.array().square().colwise() * wb.array()).colwise().sum().matrix().transpose();
+        }
+        grad = acc.col(0);
+        xw = acc.col(1);
+        for (Eigen::Index k = 0; k < s; ++k) m_gram.col(set[static_cast<std::size_t>(k)]) = acc.col(k + 2);
+    }
+
     Eigen::VectorXd linear(double b0, const Eigen::VectorXd& b) const
     {
         return (m_off + m_xs * b).array() + b0;
@@ -110,14 +141,19 @@ private:
     bool coordinateDescent(const Eigen::VectorXd& w, const Eigen::VectorXd& r, double lambda)
     {
         const Eigen::Index p = m_xs.cols();
-        const Eigen::VectorXd xv = m_xs2.transpose() * w;
         const Eigen::VectorXd wr = w.cwiseProduct(r);
-        Eigen::VectorXd grad = m_xs.transpose() * wr;      // Σ wᵢ x̃ᵢⱼ rᵢ for the current r
-        const Eigen::VectorXd xw = m_xs.transpose() * w;   // Σ wᵢ x̃ᵢⱼ: how b0 moves the gradient
-        const double sw = w.sum();
-        double rsum = wr.sum();                            // Σ wᵢ rᵢ
         m_gram.resize(p, p);
         std::vector<char> haveColumn(static_cast<std::size_t>(p), 0);
+        // The coefficients active now will almost all move again: their Gram columns come
+        // with the other products from one blocked pass over the rows.
+        std::vector<Eigen::Index> active;
+        for (Eigen::Index j = 0; j < p; ++j)
+            if (m_b[j] != 0.0) active.push_back(j);
+        Eigen::VectorXd xv, grad, xw;
+        weightedProducts(w, wr, active, xv, grad, xw);
+        for (Eigen::Index k : active) haveColumn[static_cast<std::size_t>(k)] = 1;
+        const double sw = w.sum();
+        double rsum = wr.sum();                            // Σ wᵢ rᵢ
         const auto column = [&](Eigen::Index k) {
             if (!haveColumn[static_cast<std::size_t>(k)]) {
                 m_gram.col(k).noalias() = m_xs.transpose() * (w.cwiseProduct(m_xs.col(k)));
@@ -162,7 +198,6 @@ private:
     const ElasticNetOptions& m_opt;
     double m_n;
     Eigen::MatrixXd m_xs;
-    Eigen::MatrixXd m_xs2;  // squares of m_xs, for the weighted column norms
     Eigen::MatrixXd m_gram;  // weighted Gram columns of the current quadratic approximation
     Eigen::VectorXd m_mean, m_sd, m_b;
     std::vector<bool> m_usable;
@@ -238,7 +273,7 @@ ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::Vecto
 {
     checkInput(x, y, offset, options);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
-    Solver solver(x, y, off, options);
+    Solver solver(x, nullptr, y, off, options);
     std::vector<double> lambdas = options.lambdas;
     if (lambdas.empty()) {
         const double top = solver.lambdaMax();
@@ -282,10 +317,12 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
         std::sort(test.begin(), test.end());
         const Eigen::VectorXd yTrain = y(train), offTrain = off(train);
         if (!(yTrain.sum() > 0.0)) throw InputError("elastic net: a training fold has no events");
-        const Eigen::MatrixXd xTrain = x(train, Eigen::all);
-        Solver solver(xTrain, yTrain, offTrain, foldOpt);
-        // Early stop here too; λs past the stop keep the last solution.
-        const ElasticNetPath p = solvePath(solver, yTrain, foldOpt.lambdas, true);
+        ElasticNetPath p;
+        {
+            Solver solver(x, &train, yTrain, offTrain, foldOpt);  // freed before the test rows are copied
+            // Early stop here too; λs past the stop keep the last solution.
+            p = solvePath(solver, yTrain, foldOpt.lambdas, true);
+        }
         const Eigen::VectorXd yTest = y(test), offTest = off(test);
         const Eigen::MatrixXd xTest = x(test, Eigen::all);
         foldSize[f] = static_cast<double>(test.size());
