@@ -14,7 +14,23 @@
 
 #include <cstdio>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace riskmap::layers {
+namespace {
+
+/// Returns the blocks the previous step freed to the system. glibc keeps them in its heaps
+/// (per thread arena), which at scale L left GBs resident into the next step.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+}  // namespace
 
 BuildSettings BuildSettings::load(const std::string& projectPath)
 {
@@ -52,6 +68,7 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
               std::optional<core::Date> reference, core::Feedback& feedback, std::ostream& out)
 {
     const auto report = buildRiskMap(workspace, settings, reference, feedback);
+    releaseFreedMemory();
     printBuildSummary(out, report);
     // Every later step uses the same reference date as the parcels.
     const auto date = *core::parseDate(report.referenceDate);
@@ -59,6 +76,7 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
     if (workspace.db().tableExists("verblijfsobjecten")) {
         const auto addresses = buildAddressRisk(workspace, settings.riskyPrefixes,
                                                         date, feedback);
+        releaseFreedMemory();
         out << "  risico_adressen: " << addresses.addresses << " (in een perceel: " << addresses.inParcel
             << ", met bedrijven: " << addresses.withCompanies << ")\n";
     }
@@ -73,7 +91,9 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
         }
     }
     char buf[64];
+    releaseFreedMemory();
     const auto map = buildOpportunityMap(workspace, grid, date, feedback);
+    releaseFreedMemory();
     out << "Gelegenheidskaart gebouwd (run " << map.runId << ")\n  cellen: " << map.cells << " van "
         << grid.cellSize << " m\n  klassen:";
     for (std::size_t c = 0; c < map.classCounts.size(); ++c) out << ' ' << (c + 1) << ':' << map.classCounts[c];

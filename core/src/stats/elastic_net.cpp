@@ -237,7 +237,7 @@ namespace {
 /// or reaches 0.999: smaller λ would only fit noise, and the held-out
 /// deviance can no longer improve.
 ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::vector<double>& lambdas,
-                         bool stopEarly)
+                         bool stopEarly, Feedback* feedback = nullptr)
 {
     ElasticNetPath path;
     const auto m = static_cast<Eigen::Index>(lambdas.size());
@@ -248,7 +248,9 @@ ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::ve
     Eigen::Index k = 0;
     for (; k < m; ++k) {
         const double lambda = lambdas[static_cast<std::size_t>(k)];
+        if (feedback) feedback->checkCancelled();
         solver.solve(lambda);
+        if (feedback) feedback->advance();
         path.lambdas.push_back(lambda);
         path.coefficients.col(k) = solver.coefficients();
         path.intercepts[k] = solver.intercept();
@@ -268,8 +270,11 @@ ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::ve
 
 }  // namespace
 
-ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                    const Eigen::VectorXd& offset, const ElasticNetOptions& options)
+namespace {
+
+/// fitElasticNetPoisson, advancing `feedback` (may be null) by one per λ.
+ElasticNetPath fitPath(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
+                       const ElasticNetOptions& options, Feedback* feedback)
 {
     checkInput(x, y, offset, options);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
@@ -283,7 +288,16 @@ ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::Vecto
         for (int k = 0; k < count; ++k)
             lambdas.push_back(top * std::pow(ratio, count > 1 ? double(k) / (count - 1) : 0.0));
     }
-    return solvePath(solver, y, lambdas, options.lambdas.empty());
+    if (feedback) feedback->beginStage("elastic net op alle cellen", lambdas.size());
+    return solvePath(solver, y, lambdas, options.lambdas.empty(), feedback);
+}
+
+}  // namespace
+
+ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                                    const Eigen::VectorXd& offset, const ElasticNetOptions& options)
+{
+    return fitPath(x, y, offset, options, nullptr);
 }
 
 ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
@@ -293,7 +307,7 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
     const auto n = static_cast<std::size_t>(y.size());
     if (folds < 2 || static_cast<std::size_t>(folds) > n) throw InputError("elastic net: folds must be in 2..n");
     ElasticNetCv cv;
-    cv.path = fitElasticNetPoisson(x, y, offset, options);
+    cv.path = fitPath(x, y, offset, options, feedback);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
 
     std::vector<std::size_t> perm(n);
@@ -306,7 +320,8 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
     std::vector<double> foldSize(static_cast<std::size_t>(folds), 0.0);
     ElasticNetOptions foldOpt = options;
     foldOpt.lambdas = cv.path.lambdas;
-    if (feedback) feedback->beginStage("kruisvalidatie", static_cast<std::uint64_t>(folds));
+    // Progress per λ of each fold: a fold at L takes minutes.
+    if (feedback) feedback->beginStage("kruisvalidatie", static_cast<std::uint64_t>(folds) * m);
     // Folds are independent and write only their own row: run them in parallel.
     parallelFor(static_cast<std::size_t>(folds), [&](std::size_t f) {
         if (feedback) feedback->checkCancelled();
@@ -321,8 +336,9 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
         {
             Solver solver(x, &train, yTrain, offTrain, foldOpt);  // freed before the test rows are copied
             // Early stop here too; λs past the stop keep the last solution.
-            p = solvePath(solver, yTrain, foldOpt.lambdas, true);
+            p = solvePath(solver, yTrain, foldOpt.lambdas, true, feedback);
         }
+        if (feedback) feedback->advance(m - p.lambdas.size());  // λs past the early stop
         const Eigen::VectorXd yTest = y(test), offTest = off(test);
         const Eigen::MatrixXd xTest = x(test, Eigen::all);
         foldSize[f] = static_cast<double>(test.size());
@@ -331,7 +347,6 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
             const Eigen::VectorXd mu = ((offTest + xTest * p.coefficients.col(kk)).array() + p.intercepts[kk]).exp();
             foldDev[f][k] = poissonDeviance(yTest, mu) / static_cast<double>(test.size());
         }
-        if (feedback) feedback->advance();
     });
     if (feedback) feedback->checkCancelled();
 
