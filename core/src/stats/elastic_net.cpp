@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <random>
+#include <thread>
 
 namespace riskmap::core::stats {
 
@@ -43,6 +45,9 @@ public:
         m_b0 = std::log(y.sum() / off.array().exp().sum());  // the intercept-only fit
         m_nullB0 = m_b0;
     }
+
+    /// Threads for the row passes: 2 for a fit that runs alone; the result does not depend on it.
+    void setThreads(int threads) { m_threads = threads; }
 
     /// λ above which every coefficient is 0: max |(1/n)·x̃ⱼᵀ(y − μ₀)| / α.
     double lambdaMax() const
@@ -93,27 +98,56 @@ public:
 private:
     /// One pass over the rows in cache-sized blocks (the matrix is read from memory once,
     /// not once per product): xv = Σᵢ wᵢx̃ᵢⱼ², grad = x̃ᵀ(w∘r) (`wr`), xw = x̃ᵀw, and the weighted
-    /// Gram columns x̃ᵀW x̃ₖ of the columns in `set`, stored in m_gram.
+    /// Gram columns x̃ᵀW x̃ₖ of the columns in `set`, stored in m_gram. The rows are summed in
+    /// two fixed halves, added in order, so the result is the same whether the halves run in
+    /// one thread (folds, already parallel) or two (the full-data path, which runs alone).
     void weightedProducts(const Eigen::VectorXd& w, const Eigen::VectorXd& wr, const std::vector<Eigen::Index>& set,
                           Eigen::VectorXd& xv, Eigen::VectorXd& grad, Eigen::VectorXd& xw)
     {
         const Eigen::Index p = m_xs.cols(), n = m_xs.rows();
         const auto s = static_cast<Eigen::Index>(set.size());
         constexpr Eigen::Index kBlock = 2048;
-        Eigen::MatrixXd rhs(std::min(kBlock, n), s + 2);
-        Eigen::MatrixXd acc = Eigen::MatrixXd::Zero(p, s + 2);
-        xv = Eigen::VectorXd::Zero(p);
-        for (Eigen::Index r0 = 0; r0 < n; r0 += kBlock) {
-            const Eigen::Index b = std::min(kBlock, n - r0);
-            const auto xb = m_xs.middleRows(r0, b);
-            const auto wb = w.segment(r0, b);
-            auto rb = rhs.topRows(b);
-            rb.col(0) = wr.segment(r0, b);
-            rb.col(1) = wb;
-            for (Eigen::Index k = 0; k < s; ++k) rb.col(k + 2) = wb.cwiseProduct(xb.col(set[static_cast<std::size_t>(k)]));
-            acc.noalias() += xb.transpose() * rb;
-            xv += (xb.array().square().colwise() * wb.array()).colwise().sum().matrix().transpose();
+        const Eigen::Index half = ((n / 2) / kBlock) * kBlock;
+        struct Part {
+            Eigen::MatrixXd acc;
+            Eigen::VectorXd xv;
+        };
+        Part parts[2];
+        const auto run = [&](Part& part, Eigen::Index from, Eigen::Index to) {
+            Eigen::MatrixXd rhs(std::min(kBlock, std::max<Eigen::Index>(to - from, 1)), s + 2);
+            part.acc = Eigen::MatrixXd::Zero(p, s + 2);
+            part.xv = Eigen::VectorXd::Zero(p);
+            for (Eigen::Index r0 = from; r0 < to; r0 += kBlock) {
+                const Eigen::Index b = std::min(kBlock, to - r0);
+                const auto xb = m_xs.middleRows(r0, b);
+                const auto wb = w.segment(r0, b);
+                auto rb = rhs.topRows(b);
+                rb.col(0) = wr.segment(r0, b);
+                rb.col(1) = wb;
+                for (Eigen::Index k = 0; k < s; ++k)
+                    rb.col(k + 2) = wb.cwiseProduct(xb.col(set[static_cast<std::size_t>(k)]));
+                part.acc.noalias() += xb.transpose() * rb;
+                part.xv += (xb.array().square().colwise() * wb.array()).colwise().sum().matrix().transpose();
+            }
+        };
+        if (m_threads > 1 && half > 0) {
+            std::exception_ptr error;  // e.g. bad_alloc; never let it end the process from a thread
+            std::thread second([&] {
+                try {
+                    run(parts[1], half, n);
+                } catch (...) {
+                    error = std::current_exception();
+                }
+            });
+            run(parts[0], 0, half);
+            second.join();
+            if (error) std::rethrow_exception(error);
+        } else {
+            run(parts[0], 0, half);
+            run(parts[1], half, n);
         }
+        const Eigen::MatrixXd acc = parts[0].acc + parts[1].acc;
+        xv = parts[0].xv + parts[1].xv;
         grad = acc.col(0);
         xw = acc.col(1);
         for (Eigen::Index k = 0; k < s; ++k) m_gram.col(set[static_cast<std::size_t>(k)]) = acc.col(k + 2);
@@ -203,6 +237,7 @@ private:
     std::vector<bool> m_usable;
     double m_b0 = 0.0;
     double m_nullB0 = 0.0;
+    int m_threads = 1;
 };
 
 void checkInput(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
@@ -279,6 +314,7 @@ ElasticNetPath fitPath(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const
     checkInput(x, y, offset, options);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
     Solver solver(x, nullptr, y, off, options);
+    solver.setThreads(static_cast<int>(std::min(2U, std::max(1U, std::thread::hardware_concurrency()))));
     std::vector<double> lambdas = options.lambdas;
     if (lambdas.empty()) {
         const double top = solver.lambdaMax();
