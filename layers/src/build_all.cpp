@@ -11,26 +11,13 @@
 #include "riskmap/layers/risk_map_build.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/terrain_model.hpp"
+#include "heap_trim.hpp"
 
 #include <cstdio>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 namespace riskmap::layers {
-namespace {
 
-/// Returns the blocks the previous step freed to the system. glibc keeps them in its heaps
-/// (per thread arena), which at scale L left GBs resident into the next step.
-void releaseFreedMemory()
-{
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
-
-}  // namespace
+using detail::releaseFreedMemory;
 
 BuildSettings BuildSettings::load(const std::string& projectPath)
 {

@@ -5,6 +5,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/geos_ops.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
+#include "heap_trim.hpp"
 #include "run_record.hpp"
 
 #include <tbb/blocked_range.h>
@@ -227,6 +228,7 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
     const auto points = incidentsInWindow(db, reference, settings.rtmYears.value_or(settings.incidentYears));
     const auto counts = countPerCell(grid, points);
     auto candidates = rtmCandidates(db, grid, settings, reference, feedback);
+    detail::releaseFreedMemory();  // the indicator engine's working memory, GBs at scale L
     report.seconds["kandidaten"] = since(t);
 
     t = Clock::now();
