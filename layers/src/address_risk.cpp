@@ -189,8 +189,11 @@ AddressRiskReport buildAddressRisk(gis::Workspace& ws, const std::vector<std::st
         if (s.active > 0) ++report.withCompanies;
         ++report.addresses;
     }
+    feedback.beginStage("risico_adressen: geometrieën controleren");
     bulk.finish();
+    feedback.beginStage("risico_adressen: ruimtelijke index");
     ws.ensureSpatialIndex("risico_adressen");
+    feedback.beginStage("risico_adressen: vastleggen");
 
     gis::ProvenanceRecord prov;
     prov.layer = "risico_adressen";

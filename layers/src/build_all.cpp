@@ -11,10 +11,13 @@
 #include "riskmap/layers/risk_map_build.hpp"
 #include "riskmap/layers/sector_settings.hpp"
 #include "riskmap/layers/terrain_model.hpp"
+#include "heap_trim.hpp"
 
 #include <cstdio>
 
 namespace riskmap::layers {
+
+using detail::releaseFreedMemory;
 
 BuildSettings BuildSettings::load(const std::string& projectPath)
 {
@@ -52,6 +55,7 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
               std::optional<core::Date> reference, core::Feedback& feedback, std::ostream& out)
 {
     const auto report = buildRiskMap(workspace, settings, reference, feedback);
+    releaseFreedMemory();
     printBuildSummary(out, report);
     // Every later step uses the same reference date as the parcels.
     const auto date = *core::parseDate(report.referenceDate);
@@ -59,6 +63,7 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
     if (workspace.db().tableExists("verblijfsobjecten")) {
         const auto addresses = buildAddressRisk(workspace, settings.riskyPrefixes,
                                                         date, feedback);
+        releaseFreedMemory();
         out << "  risico_adressen: " << addresses.addresses << " (in een perceel: " << addresses.inParcel
             << ", met bedrijven: " << addresses.withCompanies << ")\n";
     }
@@ -73,7 +78,9 @@ void buildAll(gis::Workspace& workspace, const EngineSettings& settings, const O
         }
     }
     char buf[64];
+    releaseFreedMemory();
     const auto map = buildOpportunityMap(workspace, grid, date, feedback);
+    releaseFreedMemory();
     out << "Gelegenheidskaart gebouwd (run " << map.runId << ")\n  cellen: " << map.cells << " van "
         << grid.cellSize << " m\n  klassen:";
     for (std::size_t c = 0; c < map.classCounts.size(); ++c) out << ' ' << (c + 1) << ':' << map.classCounts[c];

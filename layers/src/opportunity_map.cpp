@@ -216,10 +216,13 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
         if (g.klasse[i] >= 1 && g.klasse[i] <= settings.classes) ++report.classCounts[static_cast<std::size_t>(g.klasse[i] - 1)];
         if (g.giBin[i] > 0) ++report.hotCells;
         if (g.giBin[i] < 0) ++report.coldCells;
+        feedback.advance();
         if (i % 1024 == 0) feedback.checkCancelled();
     }
     previous.finish(report.changes);
+    feedback.beginStage("gelegenheidskaart: geometrieën controleren");
     bulk.finish();
+    feedback.beginStage("gelegenheidskaart: ruimtelijke index");
     ws.ensureSpatialIndex("gelegenheidskaart");
     report.seconds["laag_schrijven"] = since(t);
 
@@ -245,6 +248,7 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
                                band("gi_z", g.giZ)});
     report.seconds["geotiff"] = since(t);
     report.seconds["totaal"] = since(started);
+    feedback.beginStage("gelegenheidskaart: vastleggen");
 
     // computeIndicators lists percelen as its subjects; here the subjects are cell centres.
     std::vector<std::string> used = g.factors.layersUsed;

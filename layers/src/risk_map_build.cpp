@@ -69,6 +69,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     report.warnings = table.warnings;
 
     t = Clock::now();
+    feedback.beginStage("risicoscores en klassen");
     const auto scores = scoreParcels(table, settings);
     report.seconds["scores"] = since(t);
 
@@ -135,11 +136,16 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
         if (idText) previous.count(*idText, scores[i].klasse, report.changes);
         writer.insert(row, parcels.wkb(i));
         ++report.classCounts[static_cast<std::size_t>(scores[i].klasse - 1)];
+        feedback.advance();
         if (i % 1024 == 0) feedback.checkCancelled();
     }
     previous.finish(report.changes);
+    // The steps after the rows take minutes at scale L; name them so the progress is not silent.
+    feedback.beginStage("risico_percelen: geometrieën controleren");
     bulk.finish();
+    feedback.beginStage("risico_percelen: ruimtelijke index");
     ws.ensureSpatialIndex("risico_percelen");
+    feedback.beginStage("risico_percelen: vastleggen");
     report.parcels = static_cast<std::int64_t>(parcels.size());
     report.seconds["schrijven"] = since(t);
     report.seconds["totaal"] = since(started);

@@ -5,6 +5,7 @@
 #include "riskmap/core/error.hpp"
 #include "riskmap/gis/geos_ops.hpp"
 #include "riskmap/layers/indicator_engine.hpp"
+#include "heap_trim.hpp"
 #include "run_record.hpp"
 
 #include <tbb/blocked_range.h>
@@ -116,10 +117,23 @@ std::vector<core::stats::RtmCandidate> rtmCandidates(gis::SpatialiteDb& db, cons
     OpportunitySettings s = settings;
     s.factors = specs;
     const gis::FeatureSet centres = grid.centres();
-    const IndicatorTable table = computeIndicators(db, centres, s.factorEngineSettings(), reference, feedback);
+    IndicatorTable table = computeIndicators(db, centres, s.factorEngineSettings(), reference, feedback);
 
     std::vector<core::stats::RtmCandidate> out;
-    for (const auto& p : plan) {
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+        const auto& p = plan[k];
+        // The plan uses each indicator column in one run: free it after its last candidate,
+        // so the indicator table and the candidates are not both held in full (GBs at scale L).
+        struct Release {
+            IndicatorTable& t;
+            const std::vector<Planned>& plan;
+            std::size_t k;
+            ~Release()
+            {
+                if (k + 1 == plan.size() || plan[k + 1].column != plan[k].column)
+                    std::vector<std::optional<double>>().swap(t.values[plan[k].column]);
+            }
+        } release{table, plan, k};
         const auto& col = table.values[p.column];
         if (std::any_of(col.begin(), col.end(), [](const auto& v) { return !v.has_value(); })) continue;  // absent layer
         core::stats::RtmCandidate c{p.factor, p.op, p.distance, std::vector<double>(col.size())};
@@ -213,7 +227,8 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
     report.cells = grid.size();
     const auto points = incidentsInWindow(db, reference, settings.rtmYears.value_or(settings.incidentYears));
     const auto counts = countPerCell(grid, points);
-    const auto candidates = rtmCandidates(db, grid, settings, reference, feedback);
+    auto candidates = rtmCandidates(db, grid, settings, reference, feedback);
+    detail::releaseFreedMemory();  // the indicator engine's working memory, GBs at scale L
     report.seconds["kandidaten"] = since(t);
 
     t = Clock::now();
@@ -227,7 +242,7 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
         report.model.cells = grid.size();
         report.model.message = "Geen kandidaatfactoren (lagen ontbreken); de expertgewichten bepalen de kaart.";
     } else {
-        report.model = core::stats::fitRiskTerrainModel(candidates, counts, options, &feedback);
+        report.model = core::stats::fitRiskTerrainModelReleasing(candidates, counts, options, &feedback);
     }
     report.seconds["model"] = since(t);
     if (report.model.modelFitted) {
@@ -246,6 +261,7 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
     }
     gis::Transaction tx(db);
     if (db.tableExists("risico_percelen")) {
+        feedback.beginStage("risico_percelen inlezen");
         const auto parcels = gis::FeatureSet::load(db, "risico_percelen", {"perceel_id"}, true);
         std::vector<double> perParcel(parcels.size(), std::numeric_limits<double>::quiet_NaN());
         if (!fullRisk.empty()) {
@@ -276,6 +292,7 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
         }
         if (!hasColumn) db.exec("ALTER TABLE risico_percelen ADD COLUMN rtm_risico REAL");
         auto update = db.prepare("UPDATE risico_percelen SET rtm_risico = ? WHERE fid = ?");
+        feedback.beginStage("rtm_risico opslaan", parcels.size());
         for (std::size_t i = 0; i < parcels.size(); ++i) {
             if (std::isfinite(perParcel[i])) {
                 update.bind(1, perParcel[i]);
@@ -286,11 +303,13 @@ TerrainModelReport buildRiskTerrainModel(gis::Workspace& ws, const OpportunitySe
             update.bind(2, parcels.fid(i));
             update.run();
             update.reset();
+            feedback.advance();
         }
     }
     report.seconds["percelen"] = since(t);
     report.seconds["totaal"] = since(started);
 
+    feedback.beginStage("risicoterreinmodel vastleggen");
     report.text = formatRtmReport(report.model);
     report.runId = detail::newRunId(db, "rtm", startedAt);
     std::vector<std::string> used{"incidenten", "panden", "opritten", "verblijfsobjecten", "vestigingen",

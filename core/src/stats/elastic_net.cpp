@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <random>
+#include <thread>
 
 namespace riskmap::core::stats {
 
@@ -22,24 +24,30 @@ double softThreshold(double z, double g)
 /// Penalised Poisson fit on standardised columns, warm-started from the last λ.
 class Solver {
 public:
-    Solver(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& off,
-           const ElasticNetOptions& opt)
+    /// `rows` (may be null): the rows of x to fit on, in order; null means all rows.
+    /// They are copied straight into the standardised matrix, so a fold holds one copy of its rows.
+    Solver(const Eigen::MatrixXd& x, const std::vector<Eigen::Index>* rows, const Eigen::VectorXd& y,
+           const Eigen::VectorXd& off, const ElasticNetOptions& opt)
         : m_y(y), m_off(off), m_opt(opt), m_n(static_cast<double>(y.size()))
     {
-        m_mean = x.colwise().mean();
-        m_xs = x.rowwise() - m_mean.transpose();
+        if (rows) m_xs = x(*rows, Eigen::all);
+        else m_xs = x;
+        m_mean = m_xs.colwise().mean();
+        m_xs.rowwise() -= m_mean.transpose();
         m_sd = (m_xs.colwise().squaredNorm() / m_n).array().sqrt();
-        m_usable.resize(static_cast<std::size_t>(x.cols()));
-        for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        m_usable.resize(static_cast<std::size_t>(m_xs.cols()));
+        for (Eigen::Index j = 0; j < m_xs.cols(); ++j) {
             m_usable[static_cast<std::size_t>(j)] = m_sd[j] > 1e-12 * std::max(1.0, std::fabs(m_mean[j]));
             if (m_usable[static_cast<std::size_t>(j)]) m_xs.col(j) /= m_sd[j];
             else m_xs.col(j).setZero();
         }
-        m_xs2 = m_xs.array().square();
-        m_b = Eigen::VectorXd::Zero(x.cols());
+        m_b = Eigen::VectorXd::Zero(m_xs.cols());
         m_b0 = std::log(y.sum() / off.array().exp().sum());  // the intercept-only fit
         m_nullB0 = m_b0;
     }
+
+    /// Threads for the row passes: 2 for a fit that runs alone; the result does not depend on it.
+    void setThreads(int threads) { m_threads = threads; }
 
     /// λ above which every coefficient is 0: max |(1/n)·x̃ⱼᵀ(y − μ₀)| / α.
     double lambdaMax() const
@@ -88,6 +96,63 @@ public:
     Eigen::VectorXd nullMean() const { return (m_off.array() + m_nullB0).exp(); }
 
 private:
+    /// One pass over the rows in cache-sized blocks (the matrix is read from memory once,
+    /// not once per product): xv = Σᵢ wᵢx̃ᵢⱼ², grad = x̃ᵀ(w∘r) (`wr`), xw = x̃ᵀw, and the weighted
+    /// Gram columns x̃ᵀW x̃ₖ of the columns in `set`, stored in m_gram. The rows are summed in
+    /// two fixed halves, added in order, so the result is the same whether the halves run in
+    /// one thread (folds, already parallel) or two (the full-data path, which runs alone).
+    void weightedProducts(const Eigen::VectorXd& w, const Eigen::VectorXd& wr, const std::vector<Eigen::Index>& set,
+                          Eigen::VectorXd& xv, Eigen::VectorXd& grad, Eigen::VectorXd& xw)
+    {
+        const Eigen::Index p = m_xs.cols(), n = m_xs.rows();
+        const auto s = static_cast<Eigen::Index>(set.size());
+        constexpr Eigen::Index kBlock = 2048;
+        const Eigen::Index half = ((n / 2) / kBlock) * kBlock;
+        struct Part {
+            Eigen::MatrixXd acc;
+            Eigen::VectorXd xv;
+        };
+        Part parts[2];
+        const auto run = [&](Part& part, Eigen::Index from, Eigen::Index to) {
+            Eigen::MatrixXd rhs(std::min(kBlock, std::max<Eigen::Index>(to - from, 1)), s + 2);
+            part.acc = Eigen::MatrixXd::Zero(p, s + 2);
+            part.xv = Eigen::VectorXd::Zero(p);
+            for (Eigen::Index r0 = from; r0 < to; r0 += kBlock) {
+                const Eigen::Index b = std::min(kBlock, to - r0);
+                const auto xb = m_xs.middleRows(r0, b);
+                const auto wb = w.segment(r0, b);
+                auto rb = rhs.topRows(b);
+                rb.col(0) = wr.segment(r0, b);
+                rb.col(1) = wb;
+                for (Eigen::Index k = 0; k < s; ++k)
+                    rb.col(k + 2) = wb.cwiseProduct(xb.col(set[static_cast<std::size_t>(k)]));
+                part.acc.noalias() += xb.transpose() * rb;
+                part.xv += (xb.array().square().colwise() * wb.array()).colwise().sum().matrix().transpose();
+            }
+        };
+        if (m_threads > 1 && half > 0) {
+            std::exception_ptr error;  // e.g. bad_alloc; never let it end the process from a thread
+            std::thread second([&] {
+                try {
+                    run(parts[1], half, n);
+                } catch (...) {
+                    error = std::current_exception();
+                }
+            });
+            run(parts[0], 0, half);
+            second.join();
+            if (error) std::rethrow_exception(error);
+        } else {
+            run(parts[0], 0, half);
+            run(parts[1], half, n);
+        }
+        const Eigen::MatrixXd acc = parts[0].acc + parts[1].acc;
+        xv = parts[0].xv + parts[1].xv;
+        grad = acc.col(0);
+        xw = acc.col(1);
+        for (Eigen::Index k = 0; k < s; ++k) m_gram.col(set[static_cast<std::size_t>(k)]) = acc.col(k + 2);
+    }
+
     Eigen::VectorXd linear(double b0, const Eigen::VectorXd& b) const
     {
         return (m_off + m_xs * b).array() + b0;
@@ -110,14 +175,19 @@ private:
     bool coordinateDescent(const Eigen::VectorXd& w, const Eigen::VectorXd& r, double lambda)
     {
         const Eigen::Index p = m_xs.cols();
-        const Eigen::VectorXd xv = m_xs2.transpose() * w;
         const Eigen::VectorXd wr = w.cwiseProduct(r);
-        Eigen::VectorXd grad = m_xs.transpose() * wr;      // Σ wᵢ x̃ᵢⱼ rᵢ for the current r
-        const Eigen::VectorXd xw = m_xs.transpose() * w;   // Σ wᵢ x̃ᵢⱼ: how b0 moves the gradient
-        const double sw = w.sum();
-        double rsum = wr.sum();                            // Σ wᵢ rᵢ
         m_gram.resize(p, p);
         std::vector<char> haveColumn(static_cast<std::size_t>(p), 0);
+        // The coefficients active now will almost all move again: their Gram columns come
+        // with the other products from one blocked pass over the rows.
+        std::vector<Eigen::Index> active;
+        for (Eigen::Index j = 0; j < p; ++j)
+            if (m_b[j] != 0.0) active.push_back(j);
+        Eigen::VectorXd xv, grad, xw;
+        weightedProducts(w, wr, active, xv, grad, xw);
+        for (Eigen::Index k : active) haveColumn[static_cast<std::size_t>(k)] = 1;
+        const double sw = w.sum();
+        double rsum = wr.sum();                            // Σ wᵢ rᵢ
         const auto column = [&](Eigen::Index k) {
             if (!haveColumn[static_cast<std::size_t>(k)]) {
                 m_gram.col(k).noalias() = m_xs.transpose() * (w.cwiseProduct(m_xs.col(k)));
@@ -162,12 +232,12 @@ private:
     const ElasticNetOptions& m_opt;
     double m_n;
     Eigen::MatrixXd m_xs;
-    Eigen::MatrixXd m_xs2;  // squares of m_xs, for the weighted column norms
     Eigen::MatrixXd m_gram;  // weighted Gram columns of the current quadratic approximation
     Eigen::VectorXd m_mean, m_sd, m_b;
     std::vector<bool> m_usable;
     double m_b0 = 0.0;
     double m_nullB0 = 0.0;
+    int m_threads = 1;
 };
 
 void checkInput(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
@@ -202,7 +272,7 @@ namespace {
 /// or reaches 0.999: smaller λ would only fit noise, and the held-out
 /// deviance can no longer improve.
 ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::vector<double>& lambdas,
-                         bool stopEarly)
+                         bool stopEarly, Feedback* feedback = nullptr)
 {
     ElasticNetPath path;
     const auto m = static_cast<Eigen::Index>(lambdas.size());
@@ -213,7 +283,9 @@ ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::ve
     Eigen::Index k = 0;
     for (; k < m; ++k) {
         const double lambda = lambdas[static_cast<std::size_t>(k)];
+        if (feedback) feedback->checkCancelled();
         solver.solve(lambda);
+        if (feedback) feedback->advance();
         path.lambdas.push_back(lambda);
         path.coefficients.col(k) = solver.coefficients();
         path.intercepts[k] = solver.intercept();
@@ -233,12 +305,16 @@ ElasticNetPath solvePath(Solver& solver, const Eigen::VectorXd& y, const std::ve
 
 }  // namespace
 
-ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                    const Eigen::VectorXd& offset, const ElasticNetOptions& options)
+namespace {
+
+/// fitElasticNetPoisson, advancing `feedback` (may be null) by one per λ.
+ElasticNetPath fitPath(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
+                       const ElasticNetOptions& options, Feedback* feedback)
 {
     checkInput(x, y, offset, options);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
-    Solver solver(x, y, off, options);
+    Solver solver(x, nullptr, y, off, options);
+    solver.setThreads(static_cast<int>(std::min(2U, std::max(1U, std::thread::hardware_concurrency()))));
     std::vector<double> lambdas = options.lambdas;
     if (lambdas.empty()) {
         const double top = solver.lambdaMax();
@@ -248,7 +324,16 @@ ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::Vecto
         for (int k = 0; k < count; ++k)
             lambdas.push_back(top * std::pow(ratio, count > 1 ? double(k) / (count - 1) : 0.0));
     }
-    return solvePath(solver, y, lambdas, options.lambdas.empty());
+    if (feedback) feedback->beginStage("elastic net op alle cellen", lambdas.size());
+    return solvePath(solver, y, lambdas, options.lambdas.empty(), feedback);
+}
+
+}  // namespace
+
+ElasticNetPath fitElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                                    const Eigen::VectorXd& offset, const ElasticNetOptions& options)
+{
+    return fitPath(x, y, offset, options, nullptr);
 }
 
 ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
@@ -258,7 +343,7 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
     const auto n = static_cast<std::size_t>(y.size());
     if (folds < 2 || static_cast<std::size_t>(folds) > n) throw InputError("elastic net: folds must be in 2..n");
     ElasticNetCv cv;
-    cv.path = fitElasticNetPoisson(x, y, offset, options);
+    cv.path = fitPath(x, y, offset, options, feedback);
     const Eigen::VectorXd off = offset.size() ? offset : Eigen::VectorXd::Zero(y.size());
 
     std::vector<std::size_t> perm(n);
@@ -271,7 +356,8 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
     std::vector<double> foldSize(static_cast<std::size_t>(folds), 0.0);
     ElasticNetOptions foldOpt = options;
     foldOpt.lambdas = cv.path.lambdas;
-    if (feedback) feedback->beginStage("kruisvalidatie", static_cast<std::uint64_t>(folds));
+    // Progress per λ of each fold: a fold at L takes minutes.
+    if (feedback) feedback->beginStage("kruisvalidatie", static_cast<std::uint64_t>(folds) * m);
     // Folds are independent and write only their own row: run them in parallel.
     parallelFor(static_cast<std::size_t>(folds), [&](std::size_t f) {
         if (feedback) feedback->checkCancelled();
@@ -282,10 +368,13 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
         std::sort(test.begin(), test.end());
         const Eigen::VectorXd yTrain = y(train), offTrain = off(train);
         if (!(yTrain.sum() > 0.0)) throw InputError("elastic net: a training fold has no events");
-        const Eigen::MatrixXd xTrain = x(train, Eigen::all);
-        Solver solver(xTrain, yTrain, offTrain, foldOpt);
-        // Early stop here too; λs past the stop keep the last solution.
-        const ElasticNetPath p = solvePath(solver, yTrain, foldOpt.lambdas, true);
+        ElasticNetPath p;
+        {
+            Solver solver(x, &train, yTrain, offTrain, foldOpt);  // freed before the test rows are copied
+            // Early stop here too; λs past the stop keep the last solution.
+            p = solvePath(solver, yTrain, foldOpt.lambdas, true, feedback);
+        }
+        if (feedback) feedback->advance(m - p.lambdas.size());  // λs past the early stop
         const Eigen::VectorXd yTest = y(test), offTest = off(test);
         const Eigen::MatrixXd xTest = x(test, Eigen::all);
         foldSize[f] = static_cast<double>(test.size());
@@ -294,7 +383,6 @@ ElasticNetCv crossValidateElasticNetPoisson(const Eigen::MatrixXd& x, const Eige
             const Eigen::VectorXd mu = ((offTest + xTest * p.coefficients.col(kk)).array() + p.intercepts[kk]).exp();
             foldDev[f][k] = poissonDeviance(yTest, mu) / static_cast<double>(test.size());
         }
-        if (feedback) feedback->advance();
     });
     if (feedback) feedback->checkCancelled();
 

@@ -105,24 +105,66 @@ std::vector<std::size_t> screen(std::span<const RtmCandidate> candidates, const 
 
 }  // namespace
 
-RtmReport fitRiskTerrainModel(std::span<const RtmCandidate> candidates, std::span<const double> counts,
-                              const RtmOptions& options, Feedback* feedback)
+namespace {
+
+Eigen::VectorXd countVector(std::span<const double> counts)
 {
-    if (candidates.empty()) throw InputError("RTM: no candidate factors");
     const auto n = static_cast<Eigen::Index>(counts.size());
     Eigen::VectorXd y(n);
     for (Eigen::Index i = 0; i < n; ++i) {
         y[i] = counts[static_cast<std::size_t>(i)];
         if (!(y[i] >= 0.0) || !std::isfinite(y[i])) throw InputError("RTM: incident counts must be >= 0");
     }
+    return y;
+}
+
+/// The design matrix, one column per candidate. With `release` (the vector `candidates` views),
+/// each candidate's values are freed once copied, so the cells × candidates numbers are never held twice.
+Eigen::MatrixXd designMatrix(std::span<const RtmCandidate> candidates, std::size_t cells,
+                             std::vector<RtmCandidate>* release)
+{
+    const auto n = static_cast<Eigen::Index>(cells);
     Eigen::MatrixXd columns(n, static_cast<Eigen::Index>(candidates.size()));
     for (std::size_t j = 0; j < candidates.size(); ++j) {
-        if (candidates[j].values.size() != counts.size())
+        if (candidates[j].values.size() != cells)
             throw InputError("RTM: candidate '" + label(candidates[j]) + "' has the wrong number of cells");
-        columns.col(static_cast<Eigen::Index>(j)) =
-            Eigen::Map<const Eigen::VectorXd>(candidates[j].values.data(), n);
+        columns.col(static_cast<Eigen::Index>(j)) = Eigen::Map<const Eigen::VectorXd>(candidates[j].values.data(), n);
+        if (release) std::vector<double>().swap((*release)[j].values);
     }
+    return columns;
+}
 
+RtmReport fitOnColumns(std::span<const RtmCandidate> candidates, const Eigen::MatrixXd& columns,
+                       const Eigen::VectorXd& y, std::span<const double> counts, const RtmOptions& options,
+                       Feedback* feedback);
+
+}  // namespace
+
+RtmReport fitRiskTerrainModel(std::span<const RtmCandidate> candidates, std::span<const double> counts,
+                              const RtmOptions& options, Feedback* feedback)
+{
+    if (candidates.empty()) throw InputError("RTM: no candidate factors");
+    const Eigen::VectorXd y = countVector(counts);
+    const Eigen::MatrixXd columns = designMatrix(candidates, counts.size(), nullptr);
+    return fitOnColumns(candidates, columns, y, counts, options, feedback);
+}
+
+RtmReport fitRiskTerrainModelReleasing(std::vector<RtmCandidate>& candidates, std::span<const double> counts,
+                                       const RtmOptions& options, Feedback* feedback)
+{
+    if (candidates.empty()) throw InputError("RTM: no candidate factors");
+    const Eigen::VectorXd y = countVector(counts);
+    const Eigen::MatrixXd columns = designMatrix(candidates, counts.size(), &candidates);
+    return fitOnColumns(candidates, columns, y, counts, options, feedback);
+}
+
+namespace {
+
+RtmReport fitOnColumns(std::span<const RtmCandidate> candidates, const Eigen::MatrixXd& columns,
+                       const Eigen::VectorXd& y, std::span<const double> counts, const RtmOptions& options,
+                       Feedback* feedback)
+{
+    const auto n = static_cast<Eigen::Index>(counts.size());
     RtmReport report;
     report.cells = counts.size();
     report.incidents = y.sum();
@@ -178,5 +220,7 @@ RtmReport fitRiskTerrainModel(std::span<const RtmCandidate> candidates, std::spa
     report.message = msg.str();
     return report;
 }
+
+}  // namespace
 
 }  // namespace riskmap::core::stats

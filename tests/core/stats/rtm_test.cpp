@@ -158,3 +158,26 @@ TEST(Rtm, RejectsBadInput)
     s.candidates[3].values.pop_back();
     EXPECT_THROW(fitRiskTerrainModel(s.candidates, s.counts), riskmap::InputError);
 }
+
+TEST(Rtm, ReleasingFitGivesTheSameModelAndFreesTheValues)
+{
+    const auto s = makeScenario(INFINITY, 0.15, 1);
+    const auto kept = fitRiskTerrainModel(s.candidates, s.counts);
+    auto candidates = s.candidates;
+    const auto released = fitRiskTerrainModelReleasing(candidates, s.counts);
+    // The same design in the same order: the same arithmetic, so equal to the last bit.
+    ASSERT_TRUE(released.modelFitted);
+    EXPECT_EQ(released.candidatesAfterStep1, kept.candidatesAfterStep1);
+    ASSERT_EQ(released.factors.size(), kept.factors.size());
+    for (std::size_t k = 0; k < kept.factors.size(); ++k) {
+        EXPECT_EQ(released.factors[k].factor, kept.factors[k].factor);
+        EXPECT_EQ(released.factors[k].coefficient, kept.factors[k].coefficient);
+    }
+    EXPECT_EQ(released.bic, kept.bic);
+    EXPECT_EQ(released.cellRisk, kept.cellRisk);
+    ASSERT_EQ(candidates.size(), s.candidates.size());
+    for (std::size_t j = 0; j < candidates.size(); ++j) {
+        EXPECT_TRUE(candidates[j].values.empty());
+        EXPECT_EQ(candidates[j].factor, s.candidates[j].factor);  // the names stay
+    }
+}
