@@ -175,7 +175,7 @@ std::string formatRtmReport(const core::stats::RtmReport& r)
         o << line;
     }
     if (r.factors.empty()) o << "  (geen factor bleef over; de kaart is vlak)\n";
-    o << "  na stap 1 (elastic net):";
+    o << "  na stap 1 (elastic net, " << r.folds << "-voudige kruisvalidatie):";
     for (const auto& c : r.candidatesAfterStep1) o << ' ' << c;
     o << '\n';
     return o.str();
@@ -201,7 +201,7 @@ std::string rtmReportJson(const core::stats::RtmReport& r, const std::string& te
           << ",\"rrv\":" << jsonNumber(f.rrv) << ",\"rrv_lower\":" << jsonNumber(f.rrvLower)
           << ",\"rrv_upper\":" << jsonNumber(f.rrvUpper) << ",\"p\":" << jsonNumber(f.pValue) << "}";
     }
-    o << "],\"candidates_after_step1\":[";
+    o << "],\"folds\":" << r.folds << ",\"candidates_after_step1\":[";
     for (std::size_t i = 0; i < r.candidatesAfterStep1.size(); ++i) o << (i ? "," : "") << jsonText(r.candidatesAfterStep1[i]);
     o << "],\"tekst\":" << jsonText(text) << "}";
     return o.str();

@@ -6,6 +6,7 @@
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/elastic_net.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -177,7 +178,11 @@ RtmReport fitOnColumns(std::span<const RtmCandidate> candidates, const Eigen::Ma
     }
 
     auto t = std::chrono::steady_clock::now();
-    const std::vector<std::size_t> screened = screen(candidates, columns, y, options, feedback);
+    RtmOptions screening = options;
+    if (static_cast<std::size_t>(y.size()) > options.manyCells)
+        screening.folds = std::min(options.folds, options.foldsManyCells);
+    report.folds = screening.folds;
+    const std::vector<std::size_t> screened = screen(candidates, columns, y, screening, feedback);
     report.secondsScreening = secondsSince(t);
     for (std::size_t j : screened) report.candidatesAfterStep1.push_back(label(candidates[j]));
 

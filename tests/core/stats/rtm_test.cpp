@@ -181,3 +181,17 @@ TEST(Rtm, ReleasingFitGivesTheSameModelAndFreesTheValues)
         EXPECT_EQ(candidates[j].factor, s.candidates[j].factor);  // the names stay
     }
 }
+
+TEST(Rtm, ManyCellsUseFewerFoldsAndStillFindTheTrueFactors)
+{
+    const auto s = makeScenario(INFINITY, 0.15, 1);
+    const auto ten = fitRiskTerrainModel(s.candidates, s.counts);
+    EXPECT_EQ(ten.folds, 10);
+    RtmOptions many;
+    many.manyCells = 3599;  // the 3600 cells count as many here
+    const auto three = fitRiskTerrainModel(s.candidates, s.counts, many);
+    EXPECT_EQ(three.folds, 3);
+    expectTrueModel(three, s);
+    many.manyCells = 3600;  // not more than: still ten
+    EXPECT_EQ(fitRiskTerrainModel(s.candidates, s.counts, many).folds, 10);
+}

@@ -29,6 +29,10 @@ struct RtmOptions {
     double minIncidents = 30.0;  ///< fewer incidents than this: no model
     double alpha = 1.0;          ///< elastic-net mixing in step 1 (1 = lasso)
     int folds = 10;              ///< cross-validation folds in step 1
+    /// With more cells than this, step 1 uses at most foldsManyCells folds: each fold then still trains on
+    /// hundreds of thousands of cells, and ten full fits over millions of cells take most of an hour.
+    std::size_t manyCells = 1'000'000;
+    int foldsManyCells = 3;
     std::uint64_t seed = 1;      ///< fold assignment
     bool useLambda1se = false;   ///< step 1 at λ1se instead of λmin (λmin drops less; BIC prunes next)
     /// Drop factors whose step-1 coefficient is negative: RTM looks for risk
@@ -63,6 +67,7 @@ struct RtmReport {
     std::size_t cells = 0;
     double incidents = 0.0;
     std::vector<std::string> candidatesAfterStep1;  ///< "factor/operationalisation/distance"
+    int folds = 0;  ///< cross-validation folds step 1 used (see RtmOptions::manyCells)
     /// exp(Σ bᵢxᵢ) per cell = exp(b0 + Σbᵢxᵢ)/exp(b0); a cell with no factor present
     /// has risk 1. That is the lowest value as long as every kept coefficient is
     /// positive: positiveOnly screens step 1 only, so check `factors` when a
