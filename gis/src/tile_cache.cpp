@@ -22,10 +22,9 @@ TileCacheStats ensureTiles(YearCache& cache, const RasterRecord& photo, int leve
 {
     TileCacheStats stats;
     cache.ensureLevel(level);
-    stamp = cache.nextStamp();
     const TileRange range = tilesOver(area, level);
+    stamp = cache.stampUse(level, range);
     if (range.empty()) return stats;
-    cache.touch(level, range, stamp);
     const auto have = cache.cached(level, range);
     std::vector<std::pair<int, int>> missing;
     for (int row = range.row0; row <= range.row1; ++row)

@@ -150,21 +150,18 @@ public:
             db.exec("ALTER TABLE rk_cached_tiles ADD COLUMN used INTEGER NOT NULL DEFAULT 0");
     }
 
-    /// A new use stamp, higher than every stamp so far (a counter, not a clock: no ties within a second).
-    std::int64_t nextStamp()
+    /// Marks the cached tiles of `level` in `r` as used now and returns that use stamp: higher than every
+    /// stamp so far (a counter, not a clock: no ties within a second). Tiles stored next get it too.
+    std::int64_t stampUse(int level, const TileRange& r)
     {
         SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
-        return db.queryInt("SELECT coalesce(max(used), 0) + 1 FROM rk_cached_tiles").value_or(1);
-    }
-
-    /// Marks the cached tiles of `level` in `r` as used at `stamp`.
-    void touch(int level, const TileRange& r, std::int64_t stamp)
-    {
-        SpatialiteDb db(m_path, SpatialiteDb::Mode::ReadWrite);
+        const std::int64_t stamp = db.queryInt("SELECT coalesce(max(used), 0) + 1 FROM rk_cached_tiles").value_or(1);
+        if (r.empty()) return stamp;
         auto st = db.prepare("UPDATE rk_cached_tiles SET used = ?6 WHERE level = ?1 AND col BETWEEN ?2 AND ?3 "
                              "AND row BETWEEN ?4 AND ?5");
         st.bind(1, level).bind(2, r.col0).bind(3, r.col1).bind(4, r.row0).bind(5, r.row1).bind(6, stamp);
         st.run();
+        return stamp;
     }
 
     std::set<std::pair<int, int>> cached(int level, const TileRange& r)

@@ -151,10 +151,7 @@ TEST(Cli, RunWithPhotosAndAPlannerFindsUnregisteredBuildingsAndWritesTheDossiers
     const long printed = std::stol(r.out.substr(at + std::string("zonder BAG-pand (laag onbekende_bebouwing, beoordeling 'open'): ").size()));
     auto ws = gis::Workspace::open(dir.file("out/workspace.sqlite"), true);
     EXPECT_EQ(ws.countRows("onbekende_bebouwing"), printed);
-    std::ifstream truth(dir.file("data/ground_truth.json"));
-    std::stringstream text;
-    text << truth.rdbuf();
-    const std::string json = text.str();
+    const std::string json = test::readFileText(dir.file("data/ground_truth.json"));
     long planted = 0;
     for (auto pos = json.find("\"schuur_wkt\""); pos != std::string::npos; pos = json.find("\"schuur_wkt\"", pos + 1)) ++planted;
     EXPECT_GT(planted, 0);

@@ -32,13 +32,6 @@ test::FixtureLayer addresses(int n)
     return layer;
 }
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 /// A workspace holding 10 addresses, and a running `riskmap import` of 600 000 more, caught while it is writing rows.
 struct RunningImport {
@@ -65,7 +58,7 @@ struct RunningImport {
         }
         for (int i = 0; i < 600; ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            const std::string err = slurp(errFile);
+            const std::string err = test::readFileText(errFile);
             // The CLI reports progress once a stage runs longer than a second: any
             // percentage below 100 means rows are being written right now.
             for (int tenth = 0; tenth < 10; ++tenth)
@@ -73,7 +66,7 @@ struct RunningImport {
             int status = 0;
             if (waitpid(pid, &status, WNOHANG) == pid) return why = "import finished before it could be stopped: " + err, false;
         }
-        return why = "no progress seen: " + slurp(errFile), false;
+        return why = "no progress seen: " + test::readFileText(errFile), false;
     }
 
     int stop(int signal)
@@ -115,9 +108,9 @@ TEST(ImportKill, CtrlCCancelsWithExitCode130AndLeavesNothingBehind)
     std::string why;
     ASSERT_TRUE(import.start(why)) << why;
     const int status = import.stop(SIGINT);
-    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of cancelling: " << slurp(import.errFile);
-    EXPECT_EQ(WEXITSTATUS(status), 130) << slurp(import.errFile);
-    EXPECT_NE(slurp(import.errFile).find("geannuleerd"), std::string::npos) << slurp(import.errFile);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of cancelling: " << test::readFileText(import.errFile);
+    EXPECT_EQ(WEXITSTATUS(status), 130) << test::readFileText(import.errFile);
+    EXPECT_NE(test::readFileText(import.errFile).find("geannuleerd"), std::string::npos) << test::readFileText(import.errFile);
     import.expectUnchanged();
     // The rejected-rows files being written are removed on the way out, not left as .tmp.
     for (const auto& entry : std::filesystem::recursive_directory_iterator(import.dir.path()))

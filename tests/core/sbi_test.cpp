@@ -14,18 +14,11 @@ using namespace riskmap::core;
 
 namespace {
 
-std::string readFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const SbiCatalogue& realCatalogue()
 {
     static const SbiCatalogue catalogue =
-        SbiCatalogue::fromCsv(readFile(riskmap::test::realData("sbi2008/sbi2008_versie2018.csv")));
+        SbiCatalogue::fromCsv(riskmap::test::readFileText(riskmap::test::realData("sbi2008/sbi2008_versie2018.csv")));
     return catalogue;
 }
 

@@ -46,13 +46,6 @@ std::int64_t count(const std::string& ws, const std::string& sql)
     return db.queryInt(sql).value_or(-1);
 }
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 }  // namespace
 
@@ -215,9 +208,9 @@ TEST(ExportAction, WritesWhatTheCliWritesAndIsAuditLogged)
 
     const auto cli = test::runCli({"export", ws, "risico_percelen", "--out", dir.file("cli.csv"), "--profile", "analist"});
     ASSERT_EQ(cli.exitCode, 0) << cli.err;
-    const std::string app = slurp(dir.file("app.csv"));
+    const std::string app = test::readFileText(dir.file("app.csv"));
     EXPECT_FALSE(app.empty());
-    EXPECT_EQ(app, slurp(dir.file("cli.csv")));
+    EXPECT_EQ(app, test::readFileText(dir.file("cli.csv")));
     // Every row of the layer (one header line; the analist profile keeps all rows).
     const auto lines = std::count(app.begin(), app.end(), '\n');
     EXPECT_EQ(lines, 1 + count(ws, "SELECT count(*) FROM risico_percelen"));

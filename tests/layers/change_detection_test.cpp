@@ -21,13 +21,6 @@
 namespace riskmap::test {
 namespace {
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 class ChangeXs : public ::testing::Test {
 protected:
@@ -66,7 +59,7 @@ TEST_F(ChangeXs, FindsThePlantedBarnsAndIgnoresSeasonalFieldColours)
 {
     ASSERT_EQ(s_change->exitCode, 0) << s_change->err;
     // The planted yards (the barn stands on its yard) from the generator's own record.
-    const std::string gt = readText(s_dir->file("data/ground_truth.json"));
+    const std::string gt = readFileText(s_dir->file("data/ground_truth.json"));
     const std::regex erf("\"erf_wkt\": \"([^\"]+)\"");
     gis::SpatialiteDb db(s_dir->file("ws.sqlite"), gis::SpatialiteDb::Mode::ReadWrite);
     db.exec("CREATE TEMP TABLE gt (id INTEGER PRIMARY KEY, wkt TEXT)");

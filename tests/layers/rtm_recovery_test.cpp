@@ -19,13 +19,6 @@
 namespace riskmap::test {
 namespace {
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 /// The coefficient the generator recorded for `name` in incident_model.json.
 double trueCoefficient(const std::string& json, const std::string& name)
@@ -65,7 +58,7 @@ TEST(RtmRecovery, GeneratorFactorsComeOutWithTrueCoefficientsInsideTheirInterval
     o.boundariesPath = sourcePath("sample_data/heuvelrug/gemeenten_heuvelrug.gpkg");
     core::Feedback fb;
     layers::sample::generateSample(o, fb);
-    const std::string json = readText(dir.file("data/incident_model.json"));
+    const std::string json = readFileText(dir.file("data/incident_model.json"));
     const double bVab = trueCoefficient(json, "vab_250m");
     const double bOprit = trueCoefficient(json, "afstand_oprit_km");
     const double bAdressen = trueCoefficient(json, "ln1p_n_adressen_500m");

@@ -41,13 +41,6 @@ SampleOptions xsOptions(const std::string& out, std::uint64_t seed)
     return o;
 }
 
-std::string readText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 class SampleXs : public ::testing::Test {
 protected:
@@ -248,7 +241,7 @@ TEST_F(SampleXs, RoadNetworkIsConnected)
 
 TEST_F(SampleXs, IncidentModelIsRecordedAndVisibleInTheData)
 {
-    const std::string json = readText(file("incident_model.json"));
+    const std::string json = test::readFileText(file("incident_model.json"));
     std::smatch m;
     ASSERT_TRUE(std::regex_search(json, m, std::regex("\"vab_250m\", \"coefficient\": ([-0-9.]+)")));
     const double bVab = std::stod(m[1]);
@@ -302,7 +295,7 @@ protected:
 
 TEST_F(SampleXsPhotos, PlantedBarnsAppearIn2025OnlyAndHaveNoPand)
 {
-    const std::string json = readText(file("ground_truth.json"));
+    const std::string json = test::readFileText(file("ground_truth.json"));
     const std::regex centre("\"centrum\": \\[([0-9.]+), ([0-9.]+)\\]");
     const std::regex wkt("\"schuur_wkt\": \"([^\"]+)\"");
     auto p24 = openDs(file("luchtfoto_2024.tif"), GDAL_OF_RASTER);

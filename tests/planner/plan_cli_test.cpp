@@ -19,13 +19,6 @@ namespace {
 
 using namespace std::chrono;
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 sys_days day(const std::string& iso)
 {
@@ -151,7 +144,7 @@ TEST_F(PlanXs, CalendarFilesParseAndPartnerListsHideScores)
     const auto ids = column("SELECT controle_id || '|' || replace(datum, '-', '') FROM controles WHERE jaar = 2027");
     for (const auto& row : ids) {
         const auto bar = row.find('|');
-        const std::string ics = slurp(s_dir->file("out/controle_" + row.substr(0, bar) + ".ics"));
+        const std::string ics = readFileText(s_dir->file("out/controle_" + row.substr(0, bar) + ".ics"));
         EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
         EXPECT_NE(ics.find("DTSTART;VALUE=DATE:" + row.substr(bar + 1) + "\r\n"), std::string::npos);
         EXPECT_NE(ics.find("END:VCALENDAR\r\n"), std::string::npos);
@@ -163,7 +156,7 @@ TEST_F(PlanXs, CalendarFilesParseAndPartnerListsHideScores)
         const std::string name = e.path().filename().string();
         if (name.rfind("adressen_", 0) != 0) continue;
         ++partnerFiles;
-        const std::string text = slurp(e.path().string());
+        const std::string text = readFileText(e.path().string());
         const std::string header = text.substr(0, text.find('\n'));
         EXPECT_NE(header.find("controle_id"), std::string::npos) << name;
         EXPECT_NE(header.find("woning"), std::string::npos) << name;
@@ -196,8 +189,8 @@ TEST_F(PlanXs, SameSeedSamePlanOtherSeedOtherDraw)
         ++calendars;
         const auto second = s_dir->file("out2/" + entry.path().filename().string());
         ASSERT_TRUE(std::filesystem::exists(second)) << second;
-        EXPECT_EQ(slurp(entry.path().string()), slurp(second)) << entry.path().filename();
-        EXPECT_NE(slurp(second).find("DTSTAMP:"), std::string::npos);
+        EXPECT_EQ(readFileText(entry.path().string()), readFileText(second)) << entry.path().filename();
+        EXPECT_NE(readFileText(second).find("DTSTAMP:"), std::string::npos);
     }
     EXPECT_EQ(calendars, 3);
     auto other = runCli({"plan", ws(), "--year", "2027", "--project", s_dir->file("p.toml"), "--seed", "8", "--out", s_dir->file("out3")});

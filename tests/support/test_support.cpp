@@ -77,4 +77,6 @@ CommandResult runProgram(const std::string& program, const std::vector<std::stri
 
 CommandResult runCli(const std::vector<std::string>& args) { return runProgram(RISKMAP_CLI, args); }
 
+std::string readFileText(const std::string& path) { return slurp(path); }
+
 }  // namespace riskmap::test

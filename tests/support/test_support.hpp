@@ -35,6 +35,9 @@ struct CommandResult {
 
 /// Runs the riskmap CLI with arguments (no shell), capturing stdout and stderr.
 CommandResult runCli(const std::vector<std::string>& args);
+
+/// The whole file as bytes (empty when it cannot be read).
+std::string readFileText(const std::string& path);
 /// Runs any program with arguments, capturing stdout and stderr.
 CommandResult runProgram(const std::string& program, const std::vector<std::string>& args);
 
