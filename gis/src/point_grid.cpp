@@ -58,6 +58,30 @@ PointGrid::PointGrid(const FeatureSet& set, const std::vector<std::uint8_t>& mas
         ++m_start[bandOfPoint[k] + 1];
     }
     std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
+    buildBuckets();
+}
+
+void PointGrid::buildBuckets()
+{
+    if (m_x.empty()) return;
+    const auto [xmin, xmax] = std::minmax_element(m_x.begin(), m_x.end());
+    const double buckets = std::floor((*xmax - *xmin) / m_band) + 1;
+    // A few bytes per bucket; beyond this (a very wide area with a short distance) binary search it is.
+    constexpr double kMaxEntries = 32e6;
+    if (!(buckets * static_cast<double>(bandCount() + 1) < kMaxEntries)) return;
+    m_x0 = *xmin;
+    m_buckets = static_cast<std::size_t>(buckets);
+    m_bucketStart.resize(bandCount() * (m_buckets + 1));
+    for (std::size_t b = 0; b < bandCount(); ++b) {
+        std::uint32_t* starts = m_bucketStart.data() + b * (m_buckets + 1);
+        std::size_t pos = m_start[b];
+        for (std::size_t k = 0; k < m_buckets; ++k) {
+            const double left = m_x0 + static_cast<double>(k) * m_band;
+            while (pos < m_start[b + 1] && m_x[pos] < left) ++pos;
+            starts[k] = static_cast<std::uint32_t>(pos);
+        }
+        starts[m_buckets] = static_cast<std::uint32_t>(m_start[b + 1]);
+    }
 }
 
 std::size_t PointGrid::bandOf(double y) const
@@ -67,14 +91,36 @@ std::size_t PointGrid::bandOf(double y) const
     return std::min(bandCount() - 1, static_cast<std::size_t>(std::min(b, 1e18)));
 }
 
-std::size_t PointGrid::lowerX(std::size_t first, std::size_t last, double x) const
+std::pair<std::size_t, std::size_t> PointGrid::narrow(std::size_t band, std::size_t first, std::size_t last,
+                                                      double x) const
 {
-    return static_cast<std::size_t>(std::lower_bound(m_x.begin() + first, m_x.begin() + last, x) - m_x.begin());
+    if (m_bucketStart.empty() || first >= last || std::isnan(x)) return {first, last};
+    // The bucket k with left(k) <= x < left(k + 1), the edges computed exactly as when building (the
+    // division may round across an edge: the loops settle it). Every x before bucket k's start is below
+    // left(k), every x from bucket k + 1's start on is at or beyond left(k + 1): both searches end within
+    // the bucket or at its ends. Bucket 0 starts at the band's first point, the last ends at its end.
+    const double q = std::floor((x - m_x0) / m_band);
+    const double top = static_cast<double>(m_buckets - 1);
+    std::size_t k = static_cast<std::size_t>(std::clamp(q, 0.0, top));
+    auto left = [&](std::size_t j) { return m_x0 + static_cast<double>(j) * m_band; };
+    while (k > 0 && left(k) > x) --k;
+    while (k + 1 < m_buckets && left(k + 1) <= x) ++k;
+    const std::uint32_t* starts = m_bucketStart.data() + band * (m_buckets + 1) + k;
+    const std::size_t lo = std::clamp<std::size_t>(starts[0], first, last);
+    const std::size_t hi = std::clamp<std::size_t>(starts[1], lo, last);
+    return {lo, hi};
 }
 
-std::size_t PointGrid::upperX(std::size_t first, std::size_t last, double x) const
+std::size_t PointGrid::lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const
 {
-    return static_cast<std::size_t>(std::upper_bound(m_x.begin() + first, m_x.begin() + last, x) - m_x.begin());
+    const auto [lo, hi] = narrow(band, first, last, x);
+    return static_cast<std::size_t>(std::lower_bound(m_x.begin() + lo, m_x.begin() + hi, x) - m_x.begin());
+}
+
+std::size_t PointGrid::upperX(std::size_t band, std::size_t first, std::size_t last, double x) const
+{
+    const auto [lo, hi] = narrow(band, first, last, x);
+    return static_cast<std::size_t>(std::upper_bound(m_x.begin() + lo, m_x.begin() + hi, x) - m_x.begin());
 }
 
 }  // namespace riskmap::gis

@@ -3,8 +3,10 @@
 #include "riskmap/gis/spatial_query.hpp"
 
 #include "feature_set_data.hpp"
+#include "nearest_targets_data.hpp"
 #include "subject_outline.hpp"
 #include "riskmap/core/error.hpp"
+#include "riskmap/gis/nearest_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
@@ -161,9 +163,10 @@ struct SpatialQuery::Impl {
     }
 
     /// One candidate of nearestDistance (its envelope distance bd below best): lowers best to its exact
-    /// distance when nearer (skipped when it meets the subject and excludeIntersecting).
+    /// distance when nearer (skipped when it meets the subject and excludeIntersecting). `target` is the
+    /// candidate's plain outline, or nullptr when it has none (GEOS measures then).
     void nearestCandidate(const detail::FeatureSetData& d, std::size_t i, double bd, bool excludeIntersecting,
-                          const detail::SubjectOutline* plain, double& best)
+                          const detail::SubjectOutline* plain, const detail::SubjectOutline* target, double& best)
     {
         if (plain && d.geoms[i] && isPointBox(d.boxes[i])) {
             const double x = d.boxes[i].xmin, y = d.boxes[i].ymin;
@@ -173,20 +176,21 @@ struct SpatialQuery::Impl {
             best = std::min(best, inside ? 0.0 : std::sqrt(e2));
             return;
         }
-        if (plain && d.geoms[i] && targetOutline.read(ctx.handle(), d.geoms[i])) {
+        if (plain && target) {
             // Only pairs nearer than the best so far matter: e2 is min(edge distance², best²), and
             // equals best² only when this feature cannot be nearer.
             const double bound2 = best * best;
-            const double e2 = plain->edgeDistance2(targetOutline, bound2);
+            const double e2 = plain->edgeDistance2(*target, bound2);
             // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
             if (bd > 0) {
                 if (e2 < bound2) best = std::min(best, std::sqrt(e2));
                 return;
             }
-            // Envelopes meet, edges clearly apart (beyond rounding): they meet exactly when a vertex
-            // of one lies inside the other. Edges (nearly) touching are left to GEOS below.
-            if (e2 > kEdgeGuard * kEdgeGuard) {
-                const bool meet = plain->vertexInside(targetOutline);
+            // Envelopes meet, edges clearly apart (beyond rounding), no edge crossing another: they meet
+            // exactly when a vertex of one lies inside the other. Edges (nearly) touching or crossing
+            // are left to GEOS below.
+            if (e2 > kEdgeGuard * kEdgeGuard && !plain->edgesCross(*target)) {
+                const bool meet = plain->vertexInside(*target);
                 if (excludeIntersecting && meet) return;
                 if (meet) best = 0.0;
                 else if (e2 < bound2) best = std::min(best, std::sqrt(e2));
@@ -202,6 +206,19 @@ struct SpatialQuery::Impl {
             fail("GEOSPreparedDistance");
         best = std::min(best, dist);
     }
+
+    /// The candidate's outline read into the scratch buffer, or nullptr when it cannot be.
+    const detail::SubjectOutline* readTarget(const detail::FeatureSetData& d, std::size_t i)
+    {
+        if (!d.geoms[i] || isPointBox(d.boxes[i])) return nullptr;
+        return targetOutline.read(ctx.handle(), d.geoms[i]) ? &targetOutline : nullptr;
+    }
+
+    /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part,
+    /// `outlineOf(i)` gives its plain outline or nullptr.
+    template <typename Take, typename OutlineOf>
+    std::optional<double> nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
+                                  OutlineOf&& outlineOf, bool excludeIntersecting, std::optional<double> cap);
 
     const GEOSGeometry* subjectPos()
     {
@@ -308,15 +325,15 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         const double near = y1 < b.ymin ? b.ymin - y1 : (y0 > b.ymax ? y0 - b.ymax : 0.0);
         if (near > distance * (1 + 1e-9) + 1e-9) continue;
         const double span = std::sqrt(std::max(0.0, distance2 - near * near)) * (1 + 1e-9) + 1e-6;
-        const std::size_t lo = grid.lowerX(first, end, b.xmin - std::min(span, distance));
-        const std::size_t hi = grid.upperX(lo, end, b.xmax + std::min(span, distance));
+        const std::size_t lo = grid.lowerX(band, first, end, b.xmin - std::min(span, distance));
+        const std::size_t hi = grid.upperX(band, lo, end, b.xmax + std::min(span, distance));
         const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
         std::size_t a = lo, z = lo;
         double reach = 0;
         if (sure > 0 && dy < sure) {
             reach = std::sqrt(sure * sure - dy * dy);
-            a = grid.lowerX(lo, hi, b.xmin - reach);
-            z = grid.upperX(a, hi, b.xmax + reach);
+            a = grid.lowerX(band, lo, hi, b.xmin - reach);
+            z = grid.upperX(band, a, hi, b.xmax + reach);
         }
         if (outline && (a - lo) + (hi - z) > kRefineAbove) {
             // Many points left to test one by one: every vertex of the subject adds the x range in which
@@ -337,8 +354,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             for (std::size_t k = 0; k < iv.size();) {
                 double left = iv[k].first, right = iv[k].second;
                 for (++k; k < iv.size() && iv[k].first <= right; ++k) right = std::max(right, iv[k].second);
-                const std::size_t from = std::max(pos, grid.lowerX(pos, hi, left));
-                const std::size_t to = std::max(from, grid.upperX(from, hi, right));
+                const std::size_t from = std::max(pos, grid.lowerX(band, pos, hi, left));
+                const std::size_t to = std::max(from, grid.upperX(band, from, hi, right));
                 testRange(pos, from);
                 n += to - from;  // surely within: counted without a look
                 pos = to;
@@ -355,43 +372,42 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     return n;
 }
 
-std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, const FeatureMask& mask,
-                                                     bool excludeIntersecting, std::optional<double> cap)
+template <typename Take, typename OutlineOf>
+std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree,
+                                                  Take&& take, OutlineOf&& outlineOf, bool excludeIntersecting,
+                                                  std::optional<double> cap)
 {
-    auto& m = *m_impl;
-    if (!m.subject) return std::nullopt;
-    const auto& d = targets.data();
+    if (!subject) return std::nullopt;
     double best = std::numeric_limits<double>::infinity();
     const double limit = cap ? *cap : std::numeric_limits<double>::infinity();
-    if (d.tree.empty()) return cap ? std::optional<double>(*cap) : std::nullopt;
-    const detail::SubjectOutline* outline = m.plainOutline();
+    if (tree.empty()) return cap ? std::optional<double>(*cap) : std::nullopt;
+    const detail::SubjectOutline* plain = plainOutline();
     // Search boxes of growing radius r. Every feature nearer than r has its envelope within r of the
     // subject's envelope, so once the best exact distance is ≤ r no unseen feature can beat it.
     // Round k looks only at envelopes at a distance in (previous r, r]; within a round, candidates
     // go nearest envelope first and stop once the envelope distance reaches the best exact distance.
-    const auto bounds = d.tree.bounds();
+    const auto bounds = tree.bounds();
     const Box all{bounds.min_corner().get<0>(), bounds.min_corner().get<1>(), bounds.max_corner().get<0>(),
                   bounds.max_corner().get<1>()};
-    const double span = boxDistance(m.box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
-                        std::hypot(m.box.xmax - m.box.xmin, m.box.ymax - m.box.ymin);
+    const double span = boxDistance(box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
+                        std::hypot(box.xmax - box.xmin, box.ymax - box.ymin);
     double previous = -1.0;
     for (double r = 64.0;; r *= 2.0) {
         const double radius = std::min({r, limit, span});
-        auto& ranked = m.ranked;
         ranked.clear();
         // Straight from the R-tree (no candidate list); sorting by (distance, index) fixes the order.
-        d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, radius))),
-                     boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
-                         const std::size_t i = e.second;
-                         if (!inMask(mask, i)) return;
-                         const double bd = boxDistance(m.box, d.boxes[i]);
-                         if (bd <= previous || bd > radius) return;  // done in an earlier round, or left for a later one
-                         ranked.emplace_back(bd, i);
-                     }));
+        tree.query(detail::bgi::intersects(detail::toBgBox(expand(box, radius))),
+                   boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
+                       const std::size_t i = e.second;
+                       if (!take(i)) return;
+                       const double bd = boxDistance(box, d.boxes[i]);
+                       if (bd <= previous || bd > radius) return;  // done in an earlier round, or left for a later one
+                       ranked.emplace_back(bd, i);
+                   }));
         std::sort(ranked.begin(), ranked.end());
         for (const auto& [bd, i] : ranked) {
             if (bd >= best) break;
-            m.nearestCandidate(d, i, bd, excludeIntersecting, outline, best);
+            nearestCandidate(d, i, bd, excludeIntersecting, plain, plain ? outlineOf(i) : nullptr, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
         previous = radius;
@@ -399,6 +415,27 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
     return best;
+}
+
+std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, const FeatureMask& mask,
+                                                     bool excludeIntersecting, std::optional<double> cap)
+{
+    auto& m = *m_impl;
+    const auto& d = targets.data();
+    return m.nearest(
+        d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, [&](std::size_t i) { return m.readTarget(d, i); },
+        excludeIntersecting, cap);
+}
+
+std::optional<double> SpatialQuery::nearestDistance(const NearestTargets& targets, bool excludeIntersecting,
+                                                     std::optional<double> cap)
+{
+    auto& m = *m_impl;
+    const auto& d = targets.set().data();
+    const auto& t = targets.data();
+    return m.nearest(
+        d, t.tree, [](std::size_t) { return true; },
+        [&](std::size_t i) { return m.readTarget(d, i); }, excludeIntersecting, cap);
 }
 
 double SpatialQuery::intersectionArea(const PolygonUnion& areas)

@@ -130,6 +130,33 @@ bool SubjectOutline::vertexInside(const SubjectOutline& other) const
     return false;
 }
 
+bool SubjectOutline::edgesCross(const SubjectOutline& other) const
+{
+    auto side = [](double ax, double ay, double bx, double by, double x, double y) {
+        return (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    };
+    bool crossed = false;
+    forEachPart([&](const double* p, std::size_t n) {
+        for (std::size_t k = 0; !crossed && k + 1 < n; ++k) {
+            const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
+            // Only edges whose box meets the other outline's envelope can cross one of its edges.
+            if (std::max(ax, bx) < other.m_xmin || std::min(ax, bx) > other.m_xmax || std::max(ay, by) < other.m_ymin ||
+                std::min(ay, by) > other.m_ymax)
+                continue;
+            other.forEachPart([&](const double* q, std::size_t m) {
+                for (std::size_t j = 0; !crossed && j + 1 < m; ++j) {
+                    const double cx = q[2 * j], cy = q[2 * j + 1], dx = q[2 * j + 2], dy = q[2 * j + 3];
+                    const double s1 = side(ax, ay, bx, by, cx, cy), s2 = side(ax, ay, bx, by, dx, dy);
+                    if (!((s1 < 0 && s2 > 0) || (s1 > 0 && s2 < 0))) continue;
+                    const double s3 = side(cx, cy, dx, dy, ax, ay), s4 = side(cx, cy, dx, dy, bx, by);
+                    crossed = (s3 < 0 && s4 > 0) || (s3 > 0 && s4 < 0);
+                }
+            });
+        }
+    });
+    return crossed;
+}
+
 bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
 {
     // Vertices first: most points near a small parcel are close to one of its corners.

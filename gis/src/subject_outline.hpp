@@ -36,9 +36,13 @@ public:
     /// With `bound2`, the result is min(that squared distance, bound2): vertices whose distance to the
     /// other outline's envelope reaches the bound are skipped (the caller only wants nearer pairs).
     double edgeDistance2(const SubjectOutline& other, double bound2 = std::numeric_limits<double>::infinity()) const;
-    /// True when a vertex of either outline lies strictly inside the other (interiorContains). With
-    /// edges apart, that is exactly when the two geometries meet.
+    /// True when a vertex of either outline lies strictly inside the other (interiorContains).
     bool vertexInside(const SubjectOutline& other) const;
+    /// True when an edge of this outline crosses an edge of the other (each one's ends strictly on
+    /// either side of the other's line). Two outlines whose edges are apart (no vertex near an edge)
+    /// meet exactly when an edge crosses another or a vertex lies inside the other: two rectangles
+    /// laid in a cross overlap without any vertex inside the other.
+    bool edgesCross(const SubjectOutline& other) const;
 
 private:
     bool add(GEOSContextHandle_t ctx, const GEOSGeometry* g);

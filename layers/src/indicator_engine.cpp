@@ -7,6 +7,7 @@
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
 #include "riskmap/gis/layer_reader.hpp"
+#include "riskmap/gis/nearest_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/spatial_query.hpp"
@@ -183,6 +184,7 @@ struct Prepared {
     FeatureMask mask;
     std::unique_ptr<gis::PolygonUnion> unionParts;
     std::unique_ptr<gis::PointGrid> points;  ///< point layers of distance counts: counted in bulk
+    std::unique_ptr<gis::NearestTargets> nearest;  ///< distance indicators: the masked features on their own
     std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
     std::vector<std::uint32_t> addressIds;  ///< per feature in the mask: its address as a number (max_per_address)
     std::vector<std::optional<double>> perParcel;  ///< raster_zonal: the value of each parcel, computed up front
@@ -331,6 +333,10 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
             if (!p.points->usable()) p.points.reset();
         }
         break;
+    case IndicatorKind::DistanceToNearest:
+    case IndicatorKind::NearestOther:
+        p.nearest = std::make_unique<gis::NearestTargets>(*set, p.mask);
+        break;
     case IndicatorKind::AreaShare:
         // Overlapping features must not count twice: the share is of the dissolved union.
         p.unionParts = std::make_unique<gis::PolygonUnion>(*set, p.mask);
@@ -404,9 +410,9 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::siz
         if (p.points) return static_cast<double>(q.countWithin(*p.points, spec.distance));
         return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
     case IndicatorKind::DistanceToNearest:
-        return q.nearestDistance(set, p.mask, false, spec.cap);
+        return q.nearestDistance(*p.nearest, false, spec.cap);
     case IndicatorKind::NearestOther:
-        return q.nearestDistance(set, p.mask, true, spec.cap);
+        return q.nearestDistance(*p.nearest, true, spec.cap);
     case IndicatorKind::AreaShare: {
         const double area = q.subjectArea();
         if (area <= 0) return std::nullopt;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SpatialQuery::countWithin over a PointGrid and nearestDistance to polygons, against brute-force GEOS.
+// SpatialQuery::countWithin over a PointGrid and nearestDistance to polygons (also over NearestTargets),
+// against brute-force GEOS.
 #include "riskmap/gis/feature_set.hpp"
+#include "riskmap/gis/nearest_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/spatial_query.hpp"
 #include "riskmap/gis/wkb.hpp"
@@ -151,6 +153,53 @@ TEST(SpatialQueryNearest, PolygonTargetsMatchBruteForceGeos)
             EXPECT_NEAR(*got, bruteNearest(subjects[k], targets, exclude), 1e-9) << "subject " << k << " exclude " << exclude;
         }
     }
+}
+
+TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
+{
+    // Every third building left out: the nearest must come from the others only, with and without a cap.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> at(0, 3000), size(2, 40);
+    std::vector<Wkb> all, kept;
+    std::vector<FeatureRow> rows;
+    std::vector<std::uint8_t> mask;
+    for (int i = 0; i < 900; ++i) {
+        const double x = at(rng), y = at(rng), w = size(rng), h = size(rng);
+        all.push_back(polygonWkb({{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h / 2}}}));
+        rows.push_back(row(i + 1, all.back()));
+        mask.push_back(i % 3 != 0);
+        if (mask.back()) kept.push_back(all.back());
+    }
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    const NearestTargets targets(set, mask);
+    EXPECT_EQ(targets.size(), kept.size());
+    std::vector<Wkb> subjects;
+    std::vector<FeatureRow> subjectRows;
+    for (int k = 0; k < 60; ++k) {
+        // Subjects on top of buildings (k even) and in the open.
+        const double x = k % 2 == 0 ? 0.0 : at(rng), y = k % 2 == 0 ? 0.0 : at(rng);
+        const Wkb s = k % 2 == 0 ? all[static_cast<std::size_t>(k) * 7] : polygonWkb({{{x, y}, {x + 60, y + 10}, {x + 40, y + 70}}});
+        subjects.push_back(s);
+        subjectRows.push_back(row(k + 1, s));
+    }
+    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+    SpatialQuery q;
+    for (std::size_t k = 0; k < subjects.size(); ++k) {
+        ASSERT_TRUE(q.setSubject(subjectSet, k));
+        for (bool exclude : {false, true}) {
+            const double expected = bruteNearest(subjects[k], kept, exclude);
+            const auto got = q.nearestDistance(targets, exclude);
+            ASSERT_TRUE(got.has_value());
+            EXPECT_NEAR(*got, expected, 1e-9) << "subject " << k << " exclude " << exclude;
+            EXPECT_EQ(q.nearestDistance(targets, exclude), q.nearestDistance(set, mask, exclude));
+            EXPECT_NEAR(*q.nearestDistance(targets, exclude, 25.0), std::min(expected, 25.0), 1e-9);
+        }
+    }
+    // Nothing in the mask: no distance, or the cap.
+    const NearestTargets none(set, std::vector<std::uint8_t>(mask.size(), 0));
+    ASSERT_TRUE(q.setSubject(subjectSet, 1));
+    EXPECT_FALSE(q.nearestDistance(none).has_value());
+    EXPECT_EQ(q.nearestDistance(none, false, 100.0), 100.0);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace riskmap::gis {
@@ -31,9 +32,10 @@ public:
     /// Positions [first, last) of band b's points in the sorted arrays.
     std::size_t bandBegin(std::size_t b) const { return m_start[b]; }
     std::size_t bandEnd(std::size_t b) const { return m_start[b + 1]; }
-    /// The first position in [first, last) whose x is >= x (lower) or > x (upper).
-    std::size_t lowerX(std::size_t first, std::size_t last, double x) const;
-    std::size_t upperX(std::size_t first, std::size_t last, double x) const;
+    /// The first position in [first, last) (a part of band b's run) whose x is >= x (lower) or > x
+    /// (upper); last when there is none. Square buckets narrow the binary search to a few points.
+    std::size_t lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const;
+    std::size_t upperX(std::size_t band, std::size_t first, std::size_t last, double x) const;
     double x(std::size_t pos) const { return m_x[pos]; }
     double y(std::size_t pos) const { return m_y[pos]; }
     std::size_t feature(std::size_t pos) const { return m_feature[pos]; }
@@ -45,6 +47,15 @@ private:
     std::vector<std::size_t> m_start;  ///< band b holds positions [m_start[b], m_start[b + 1])
     std::vector<double> m_x, m_y;
     std::vector<std::uint32_t> m_feature;
+    /// Per band, m_buckets + 1 positions: entry k is the band's first position with x >= m_x0 + k * m_band
+    /// (the last is the band's end). Empty when the grid would be too large: plain binary search then.
+    std::vector<std::uint32_t> m_bucketStart;
+    std::size_t m_buckets = 0;
+    double m_x0 = 0;
+
+    void buildBuckets();
+    /// [first, last) narrowed to the bucket of x in band b (the answer lies inside or at its ends).
+    std::pair<std::size_t, std::size_t> narrow(std::size_t band, std::size_t first, std::size_t last, double x) const;
 };
 
 }  // namespace riskmap::gis

@@ -12,6 +12,7 @@
 
 namespace riskmap::gis {
 
+class NearestTargets;
 class PointGrid;
 
 /// Which features of a set take part in a query: one flag per feature; an empty mask means all.
@@ -45,6 +46,10 @@ public:
     /// none; with `cap`, the search stops there and returns `cap` when nothing is nearer.
     std::optional<double> nearestDistance(const FeatureSet& targets, const FeatureMask& mask = {},
                                           bool excludeIntersecting = false, std::optional<double> cap = std::nullopt);
+    /// nearestDistance(targets.set(), mask the targets were built with, ...), answered from their own
+    /// index and outlines: the same distance, faster when many subjects ask.
+    std::optional<double> nearestDistance(const NearestTargets& targets, bool excludeIntersecting = false,
+                                          std::optional<double> cap = std::nullopt);
     /// Area of the subject's overlap with a union, in m².
     double intersectionArea(const PolygonUnion& areas);
     /// Features of `targets` (in the mask) whose point on surface lies inside the subject (strictly,

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The inside of NearestTargets (private to gis).
+#pragma once
+
+#include "feature_set_data.hpp"
+
+#include <cstddef>
+
+namespace riskmap::gis::detail {
+
+struct NearestTargetsData {
+    /// Envelopes of the indexed features; an entry's second is the feature's index in the set.
+    BoxTree tree;
+    std::size_t count = 0;
+};
+
+}  // namespace riskmap::gis::detail
