@@ -70,6 +70,7 @@ void PointGrid::buildBuckets()
     constexpr double kMaxEntries = 32e6;
     if (!(buckets * static_cast<double>(bandCount() + 1) < kMaxEntries)) return;
     m_x0 = *xmin;
+    m_perBucket = 1.0 / m_band;
     m_buckets = static_cast<std::size_t>(buckets);
     m_bucketStart.resize(bandCount() * (m_buckets + 1));
     for (std::size_t b = 0; b < bandCount(); ++b) {
@@ -99,7 +100,7 @@ std::pair<std::size_t, std::size_t> PointGrid::narrow(std::size_t band, std::siz
     // division may round across an edge: the loops settle it). Every x before bucket k's start is below
     // left(k), every x from bucket k + 1's start on is at or beyond left(k + 1): both searches end within
     // the bucket or at its ends. Bucket 0 starts at the band's first point, the last ends at its end.
-    const double q = std::floor((x - m_x0) / m_band);
+    const double q = std::floor((x - m_x0) * m_perBucket);
     const double top = static_cast<double>(m_buckets - 1);
     std::size_t k = static_cast<std::size_t>(std::clamp(q, 0.0, top));
     auto left = [&](std::size_t j) { return m_x0 + static_cast<double>(j) * m_band; };

@@ -309,9 +309,16 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     std::size_t n = 0;
     auto testRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t pos = from; pos < to; ++pos) {
-            const double dx = offset(grid.x(pos), b.xmin, b.xmax), dy = offset(grid.y(pos), b.ymin, b.ymax);
+            const double x = grid.x(pos), y = grid.y(pos);
+            const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
             if (dx * dx + dy * dy > distance2) continue;
-            if (m.featureWithin(d, grid.feature(pos), distance, distance2, outline)) ++n;
+            if (!outline) {
+                if (m.featureWithin(d, grid.feature(pos), distance, distance2, outline)) ++n;
+                continue;
+            }
+            // Every grid point is a point feature with a geometry: featureWithin's point case, from the
+            // grid's own coordinates (no look-up in the set's arrays, which costs a cache miss a point).
+            if (outline->edgeWithin(x, y, distance2) || (dx == 0 && dy == 0 && outline->interiorContains(x, y))) ++n;
         }
     };
     const std::size_t last = grid.bandOf(b.ymax + distance);

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -188,6 +189,8 @@ struct Prepared {
     std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
     std::vector<std::uint32_t> addressIds;  ///< per feature in the mask: its address as a number (max_per_address)
     std::vector<std::optional<double>> perParcel;  ///< raster_zonal: the value of each parcel, computed up front
+    bool layerMissing = false;          ///< a built-in indicator whose layer is absent: reported, column empty
+    std::vector<std::string> warnings;  ///< for the run report (merged in indicator order)
 };
 
 class LayerCache {
@@ -205,6 +208,13 @@ public:
         return m_sets.emplace(layer, std::move(set)).first->second.get();
     }
     FeatureSet* mutableGet(const std::string& layer) { return const_cast<FeatureSet*>(get(layer)); }
+    /// A layer read before (nullptr when it does not exist); never reads: safe from several threads.
+    const FeatureSet* loadedSet(const std::string& layer) const
+    {
+        auto it = m_sets.find(layer);
+        if (it == m_sets.end()) throw Error("interne fout: laag '" + layer + "' is niet vooraf gelezen");
+        return it->second.get();
+    }
     std::vector<std::string> loaded() const
     {
         std::vector<std::string> out;
@@ -229,12 +239,12 @@ double amountOf(const FeatureSet& set, std::size_t i, std::optional<std::size_t>
 }
 
 /// pand_ids at addresses whose agricultural registration ended in the window (vacant farm definition).
-std::unordered_set<std::string> pandenWithEndedFarm(LayerCache& cache, const IndicatorSpec& spec,
+std::unordered_set<std::string> pandenWithEndedFarm(const LayerCache& cache, const IndicatorSpec& spec,
                                                     const core::Date& reference)
 {
     std::unordered_set<std::string> out;
-    const FeatureSet* vest = cache.get("vestigingen");
-    const FeatureSet* vbo = cache.get("verblijfsobjecten");
+    const FeatureSet* vest = cache.loadedSet("vestigingen");
+    const FeatureSet* vbo = cache.loadedSet("verblijfsobjecten");
     if (!vest || !vbo) return out;
     const auto sbiCol = vest->columnIndex("sbi_code");
     const auto endCol = vest->columnIndex("datum_uitschrijving");
@@ -269,8 +279,7 @@ std::unordered_set<std::string> pandenWithEndedFarm(LayerCache& cache, const Ind
 /// raster_zonal: the mean of band 1 of the most recent registered raster of the layer, per parcel
 /// (empty where it covers none). A raster that cannot be read leaves the column empty with a warning,
 /// so that one bad photo does not stop the whole build.
-void prepareRaster(Prepared& p, gis::SpatialiteDb& db, const FeatureSet& parcels, IndicatorTable& table,
-                   core::Feedback& feedback)
+void prepareRaster(Prepared& p, gis::SpatialiteDb& db, const FeatureSet& parcels, core::Feedback& feedback)
 {
     const IndicatorSpec& spec = *p.spec;
     p.perParcel.assign(parcels.size(), std::nullopt);
@@ -280,14 +289,13 @@ void prepareRaster(Prepared& p, gis::SpatialiteDb& db, const FeatureSet& parcels
         if (!spec.builtIn)
             throw UsageError("[[indicators]] '" + spec.name + "'.layer: geen geregistreerde rasters in laag '" +
                              spec.layer + "'");
-        if (std::find(table.missingLayers.begin(), table.missingLayers.end(), spec.layer) == table.missingLayers.end())
-            table.missingLayers.push_back(spec.layer);
+        p.layerMissing = true;
         return;
     }
     // Ordered by year: the last is the most recent (a year-less registration sorts first).
     const gis::RasterRecord& latest = rasters.back();
     if (latest.info.crs != "EPSG:28992") {
-        table.warnings.push_back("indicator '" + spec.name + "': raster '" + latest.info.path + "' is niet in EPSG:28992 (" +
+        p.warnings.push_back("indicator '" + spec.name + "': raster '" + latest.info.path + "' is niet in EPSG:28992 (" +
                                  latest.info.crs + "); kolom blijft leeg");
         return;
     }
@@ -297,28 +305,45 @@ void prepareRaster(Prepared& p, gis::SpatialiteDb& db, const FeatureSet& parcels
     } catch (const CancelledError&) {
         throw;
     } catch (const Error& e) {
-        table.warnings.push_back("indicator '" + spec.name + "': " + e.what() + "; kolom blijft leeg");
+        p.warnings.push_back("indicator '" + spec.name + "': " + e.what() + "; kolom blijft leeg");
         p.perParcel.assign(parcels.size(), std::nullopt);
     }
 }
 
-Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb& db, const FeatureSet& parcels,
-                 const EngineSettings& settings, const core::Date& reference, IndicatorTable& table,
-                 core::Feedback& feedback)
+bool usesPointsOnSurface(const IndicatorSpec& spec)
+{
+    return spec.kind == IndicatorKind::ContainedAggregate || spec.kind == IndicatorKind::VacantFarmArea;
+}
+
+/// Reads every layer the indicators use (and the points on surface they need): afterwards the cache
+/// and its sets are only read, so the indicators can be prepared side by side.
+void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core::Feedback& feedback)
+{
+    for (const auto& spec : specs) {
+        if (spec.kind == IndicatorKind::RasterZonal) continue;
+        feedback.beginStage("laag " + spec.layer + " voor " + spec.name);
+        feedback.checkCancelled();
+        FeatureSet* set = cache.mutableGet(spec.layer);
+        if (spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin) {
+            cache.get("vestigingen");
+            cache.get("verblijfsobjecten");
+        }
+        if (set && usesPointsOnSurface(spec)) set->preparePointsOnSurface();
+    }
+}
+
+/// One non-raster indicator made ready from the loaded layers (only reads the cache: safe side by side).
+Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const EngineSettings& settings,
+                 const core::Date& reference)
 {
     Prepared p;
     p.spec = &spec;
-    if (spec.kind == IndicatorKind::RasterZonal) {
-        prepareRaster(p, db, parcels, table, feedback);
-        return p;
-    }
-    FeatureSet* set = cache.mutableGet(spec.layer);
+    const FeatureSet* set = cache.loadedSet(spec.layer);
     if (!set) {
         if (!spec.builtIn)
             throw UsageError("[[indicators]] '" + spec.name + "'.layer: laag '" + spec.layer +
                              "' bestaat niet in de werkruimte");
-        if (std::find(table.missingLayers.begin(), table.missingLayers.end(), spec.layer) == table.missingLayers.end())
-            table.missingLayers.push_back(spec.layer);
+        p.layerMissing = true;
         return p;
     }
     p.set = set;
@@ -345,7 +370,6 @@ Prepared prepare(const IndicatorSpec& spec, LayerCache& cache, gis::SpatialiteDb
     case IndicatorKind::VacantFarmArea:
     case IndicatorKind::VacantFarmWithin: {
         const bool vacantFarm = spec.kind != IndicatorKind::ContainedAggregate;
-        if (spec.kind != IndicatorKind::VacantFarmWithin) set->preparePointsOnSurface();
         std::optional<std::size_t> col;
         if (vacantFarm) {
             col = set->columnIndex("oppervlakte");
@@ -512,11 +536,38 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     IndicatorTable table;
     table.specs = settings.indicators;
     LayerCache cache(db, neededColumns(table.specs));
-    std::vector<Prepared> prepared;
-    for (const auto& spec : table.specs) {
-        feedback.beginStage("laag " + spec.layer + " voor " + spec.name);
+    loadInputs(table.specs, cache, feedback);
+    const std::size_t count = table.specs.size();
+    std::vector<Prepared> prepared(count);
+    std::vector<std::exception_ptr> errors(count);
+    // Rasters one by one (GDAL reads with its own progress); then every other indicator's mask and
+    // index side by side, so that their serial parts (sorting, packing trees) overlap.
+    for (std::size_t k = 0; k < count; ++k) {
+        const auto& spec = table.specs[k];
+        if (spec.kind != IndicatorKind::RasterZonal) continue;
+        feedback.beginStage("raster " + spec.layer + " voor " + spec.name);
         feedback.checkCancelled();
-        prepared.push_back(prepare(spec, cache, db, parcels, settings, reference, table, feedback));
+        prepared[k].spec = &spec;
+        prepareRaster(prepared[k], db, parcels, feedback);
+    }
+    feedback.beginStage("indicatoren voorbereiden");
+    feedback.checkCancelled();
+    tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
+        if (table.specs[k].kind == IndicatorKind::RasterZonal) return;
+        try {
+            prepared[k] = prepare(table.specs[k], cache, settings, reference);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    });
+    // The first indicator's error, whichever thread met it first: the same message every run.
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (const auto& p : prepared) {
+        if (p.layerMissing && std::find(table.missingLayers.begin(), table.missingLayers.end(), p.spec->layer) ==
+                                  table.missingLayers.end())
+            table.missingLayers.push_back(p.spec->layer);
+        table.warnings.insert(table.warnings.end(), p.warnings.begin(), p.warnings.end());
     }
     table.layersUsed = cache.loaded();
     table.layersUsed.push_back("percelen");

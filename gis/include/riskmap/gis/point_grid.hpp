@@ -52,6 +52,7 @@ private:
     std::vector<std::uint32_t> m_bucketStart;
     std::size_t m_buckets = 0;
     double m_x0 = 0;
+    double m_perBucket = 1;  ///< 1 / bucket width: a multiplication per look-up instead of a division
 
     void buildBuckets();
     /// [first, last) narrowed to the bucket of x in band b (the answer lies inside or at its ends).
