@@ -44,9 +44,10 @@ double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a
 /// Beyond it, the plain even-odd inside test cannot be fooled by rounding at RD coordinates.
 constexpr double kEdgeGuard = 1e-6;
 
-/// countWithin(grid): above this many points to test one by one in a band, the subject's vertices are
-/// used to count more of them in bulk (below it, setting that up costs more than it saves).
-constexpr std::size_t kRefineAbove = 16;
+/// countWithin(grid): above this many points left to test one by one in a band after the extreme
+/// vertices, all vertices are used to count more of them in bulk (below it, that costs more than it
+/// saves: measured at scale M, 8 to 32 were slower, never refining a third slower).
+constexpr std::size_t kRefineAbove = 64;
 
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
@@ -72,6 +73,32 @@ struct SpatialQuery::Impl {
     /// Candidates of nearestDistance with their envelope distance (reused to avoid allocations).
     std::vector<std::pair<double, std::size_t>> ranked;
     std::vector<std::pair<double, double>> intervals;  ///< countWithin(grid): x ranges surely within reach
+    std::vector<std::pair<std::size_t, std::size_t>> cover;  ///< countWithin(grid): their positions in a band
+    std::vector<double> extremes;  ///< the subject's extreme vertices (x, y, ...), once read
+    bool extremesRead = false;
+
+    /// The leftmost, rightmost, lowest and highest vertex of the plain outline (each once).
+    const std::vector<double>& extremeVertices()
+    {
+        if (extremesRead) return extremes;
+        extremesRead = true;
+        extremes.clear();
+        const auto& v = outline.vertices();
+        if (v.size() < 2) return extremes;
+        std::size_t pick[4] = {0, 0, 0, 0};  // min x, max x, min y, max y
+        for (std::size_t k = 0; k + 1 < v.size(); k += 2) {
+            if (v[k] < v[pick[0]]) pick[0] = k;
+            if (v[k] > v[pick[1]]) pick[1] = k;
+            if (v[k + 1] < v[pick[2] + 1]) pick[2] = k;
+            if (v[k + 1] > v[pick[3] + 1]) pick[3] = k;
+        }
+        for (std::size_t j = 0; j < 4; ++j) {
+            if (std::find(pick, pick + j, pick[j]) != pick + j) continue;
+            extremes.push_back(v[pick[j]]);
+            extremes.push_back(v[pick[j] + 1]);
+        }
+        return extremes;
+    }
     /// pointsOnSurfaceInSubject without a mask, for the current subject and the set it was asked of:
     /// several indicators over one layer then share one look-up.
     const detail::FeatureSetData* posInsideOf = nullptr;
@@ -240,6 +267,7 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
     m.prepared.reset();
     m.pointOnSurface.reset();
     m.outlineRead = false;
+    m.extremesRead = false;
     m.posInsideOf = nullptr;
     const auto& d = set.data();
     m.subject = d.geoms[index];
@@ -335,46 +363,74 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         const std::size_t lo = grid.lowerX(band, first, end, b.xmin - std::min(span, distance));
         const std::size_t hi = grid.upperX(band, lo, end, b.xmax + std::min(span, distance));
         const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
-        std::size_t a = lo, z = lo;
-        double reach = 0;
-        if (sure > 0 && dy < sure) {
-            reach = std::sqrt(sure * sure - dy * dy);
-            a = grid.lowerX(band, lo, hi, b.xmin - reach);
-            z = grid.upperX(band, a, hi, b.xmax + reach);
+        // The envelope's sure range: points within `reach` of it in x are within `sure` of it.
+        const bool envelopeSure = sure > 0 && dy < sure;
+        const double reach = envelopeSure ? std::sqrt(sure * sure - dy * dy) : 0.0;
+        if (!outline) {
+            std::size_t a = lo, z = lo;
+            if (envelopeSure) {
+                a = grid.lowerX(band, lo, hi, b.xmin - reach);
+                z = grid.upperX(band, a, hi, b.xmax + reach);
+            }
+            if (z > a) {
+                testRange(lo, a);
+                n += z - a;  // surely within: counted without a look
+                testRange(z, hi);
+            } else {
+                testRange(lo, hi);
+            }
+            continue;
         }
-        if (outline && (a - lo) + (hi - z) > kRefineAbove) {
-            // Many points left to test one by one: every vertex of the subject adds the x range in which
-            // each point of the band lies within `vertexSure` of that vertex. Points in the union of
-            // those ranges (and the envelope's) are surely within; only the rest is tested.
-            auto& iv = m.intervals;
+        // Each vertex of the subject adds the x range in which every point of the band lies within
+        // `vertexSure` of it. Points in the union of those ranges (and the envelope's) are surely within;
+        // only the rest is tested. The subject's extreme vertices (leftmost, rightmost, lowest, highest)
+        // give most of that union for four square roots; all vertices only where many points are left.
+        auto& iv = m.intervals;
+        auto addVertices = [&](const double* v, std::size_t count) {
             iv.clear();
-            if (z > a) iv.emplace_back(b.xmin - reach, b.xmax + reach);
-            const auto& v = outline->vertices();
-            for (std::size_t k = 0; k + 1 < v.size(); k += 2) {
-                const double vdy = std::max(std::abs(y0 - v[k + 1]), std::abs(y1 - v[k + 1]));
+            if (envelopeSure) iv.emplace_back(b.xmin - reach, b.xmax + reach);
+            for (std::size_t k = 0; k < count; ++k) {
+                const double vdy = std::max(std::abs(y0 - v[2 * k + 1]), std::abs(y1 - v[2 * k + 1]));
                 if (vdy >= vertexSure) continue;
                 const double r = std::sqrt(vertexSure * vertexSure - vdy * vdy);
-                iv.emplace_back(v[k] - r, v[k] + r);
+                iv.emplace_back(v[2 * k] - r, v[2 * k] + r);
             }
             std::sort(iv.begin(), iv.end());
-            std::size_t pos = lo;  // points before pos are dealt with
-            for (std::size_t k = 0; k < iv.size();) {
-                double left = iv[k].first, right = iv[k].second;
-                for (++k; k < iv.size() && iv[k].first <= right; ++k) right = std::max(right, iv[k].second);
+            // Merged in place: iv then holds disjoint ranges in x order.
+            std::size_t out = 0;
+            for (std::size_t k = 0; k < iv.size(); ++k) {
+                if (out > 0 && iv[k].first <= iv[out - 1].second) iv[out - 1].second = std::max(iv[out - 1].second, iv[k].second);
+                else iv[out++] = iv[k];
+            }
+            iv.resize(out);
+        };
+        // Positions [from, to) of each merged range within [lo, hi); the points between are the fringe.
+        auto& cover = m.cover;
+        auto locate = [&]() {
+            cover.clear();
+            std::size_t pos = lo, fringe = 0;
+            for (const auto& [left, right] : iv) {
                 const std::size_t from = std::max(pos, grid.lowerX(band, pos, hi, left));
                 const std::size_t to = std::max(from, grid.upperX(band, from, hi, right));
-                testRange(pos, from);
-                n += to - from;  // surely within: counted without a look
+                fringe += from - pos;
+                cover.emplace_back(from, to);
                 pos = to;
             }
-            testRange(pos, hi);
-        } else if (z > a) {
-            testRange(lo, a);
-            n += z - a;  // surely within: counted without a look
-            testRange(z, hi);
-        } else {
-            testRange(lo, hi);
+            return fringe + (hi - pos);
+        };
+        const auto& extremes = m.extremeVertices();
+        addVertices(extremes.data(), extremes.size() / 2);
+        if (locate() > kRefineAbove && outline->vertices().size() / 2 > extremes.size() / 2) {
+            addVertices(outline->vertices().data(), outline->vertices().size() / 2);
+            locate();
         }
+        std::size_t pos = lo;  // points before pos are dealt with
+        for (const auto& [from, to] : cover) {
+            testRange(pos, from);
+            n += to - from;  // surely within: counted without a look
+            pos = to;
+        }
+        testRange(pos, hi);
     }
     return n;
 }
@@ -398,26 +454,34 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
                   bounds.max_corner().get<1>()};
     const double span = boxDistance(box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
                         std::hypot(box.xmax - box.xmin, box.ymax - box.ymin);
-    double previous = -1.0;
-    for (double r = 64.0;; r *= 2.0) {
+    // Squared envelope distances throughout: a square root only for the few candidates looked at.
+    double previous2 = -1.0;
+    for (double r = 24.0;; r *= 2.0) {
         const double radius = std::min({r, limit, span});
+        const double radius2 = radius * radius;
         ranked.clear();
-        // Straight from the R-tree (no candidate list); sorting by (distance, index) fixes the order.
+        // Straight from the R-tree (no candidate list).
         tree.query(detail::bgi::intersects(detail::toBgBox(expand(box, radius))),
                    boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
                        const std::size_t i = e.second;
                        if (!take(i)) return;
-                       const double bd = boxDistance(box, d.boxes[i]);
-                       if (bd <= previous || bd > radius) return;  // done in an earlier round, or left for a later one
-                       ranked.emplace_back(bd, i);
+                       const double bd2 = boxDistance2(box, d.boxes[i]);
+                       if (bd2 <= previous2 || bd2 > radius2) return;  // done in an earlier round, or left for a later one
+                       ranked.emplace_back(bd2, i);
                    }));
-        std::sort(ranked.begin(), ranked.end());
-        for (const auto& [bd, i] : ranked) {
-            if (bd >= best) break;
-            nearestCandidate(d, i, bd, excludeIntersecting, plain, plain ? outlineOf(i) : nullptr, best);
+        // Nearest envelope first, taken from a heap: only the few below the best distance are ever
+        // taken, so sorting all of them would be wasted. (The answer is the least exact distance of
+        // all candidates nearer than it, whatever order they are measured in.)
+        auto farther = [](const auto& a, const auto& b) { return a > b; };
+        std::make_heap(ranked.begin(), ranked.end(), farther);
+        for (auto end = ranked.end(); end != ranked.begin(); --end) {
+            std::pop_heap(ranked.begin(), end, farther);
+            const auto [bd2, i] = *(end - 1);
+            if (bd2 >= best * best) break;
+            nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? outlineOf(i) : nullptr, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
-        previous = radius;
+        previous2 = radius2;
     }
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
