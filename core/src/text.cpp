@@ -26,6 +26,15 @@ std::string toLower(std::string_view s)
     return out;
 }
 
+bool containsIgnoreCase(std::string_view haystack, std::string_view needle)
+{
+    if (needle.empty()) return true;  // as find: the empty text occurs everywhere, even in the empty text
+    auto same = [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), same) != haystack.end();
+}
+
 std::vector<std::string> split(std::string_view s, char separator)
 {
     std::vector<std::string> parts;

@@ -4,6 +4,8 @@
 
 #include "riskmap/core/error.hpp"
 
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -36,26 +38,33 @@ PointGrid::PointGrid(const FeatureSet& set, const std::vector<std::uint8_t>& mas
     m_y0 = picked.empty() ? 0.0 : ymin;
     const std::size_t bands = picked.empty() ? 1 : static_cast<std::size_t>((ymax - ymin) / band) + 1;
     auto bandOfY = [&](double y) { return std::min(bands - 1, static_cast<std::size_t>((y - m_y0) / band)); };
-    // Band first, then x: each band is one sorted run.
-    std::vector<std::size_t> bandOfPoint(picked.size());
-    for (std::size_t k = 0; k < picked.size(); ++k) bandOfPoint[k] = bandOfY(set.envelope(picked[k]).ymin);
-    std::vector<std::size_t> order(picked.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (bandOfPoint[a] != bandOfPoint[b]) return bandOfPoint[a] < bandOfPoint[b];
-        const double xa = set.envelope(picked[a]).xmin, xb = set.envelope(picked[b]).xmin;
-        return xa != xb ? xa < xb : picked[a] < picked[b];
-    });
-    m_start.assign(bands + 1, 0);
-    m_x.reserve(order.size());
-    m_y.reserve(order.size());
-    m_feature.reserve(order.size());
-    for (std::size_t k : order) {
+    // Band first, then x: each band is one sorted run. Plain records sorted in parallel (at scale M,
+    // sorting indices through the set's envelopes was a tenth of the engine's preparation).
+    struct Entry {
+        std::uint32_t band;
+        double x, y;
+        std::uint32_t feature;
+        bool operator<(const Entry& o) const
+        {
+            if (band != o.band) return band < o.band;
+            return x != o.x ? x < o.x : feature < o.feature;
+        }
+    };
+    std::vector<Entry> entries(picked.size());
+    for (std::size_t k = 0; k < picked.size(); ++k) {
         const Box b = set.envelope(picked[k]);
-        m_x.push_back(b.xmin);
-        m_y.push_back(b.ymin);
-        m_feature.push_back(picked[k]);
-        ++m_start[bandOfPoint[k] + 1];
+        entries[k] = {static_cast<std::uint32_t>(bandOfY(b.ymin)), b.xmin, b.ymin, picked[k]};
+    }
+    tbb::parallel_sort(entries.begin(), entries.end());
+    m_start.assign(bands + 1, 0);
+    m_x.reserve(entries.size());
+    m_y.reserve(entries.size());
+    m_feature.reserve(entries.size());
+    for (const Entry& e : entries) {
+        m_x.push_back(e.x);
+        m_y.push_back(e.y);
+        m_feature.push_back(e.feature);
+        ++m_start[e.band + 1];
     }
     std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
     buildBuckets();

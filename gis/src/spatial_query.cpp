@@ -44,6 +44,10 @@ double boxDistance(const Box& a, const Box& b) { return std::sqrt(boxDistance2(a
 /// Beyond it, the plain even-odd inside test cannot be fooled by rounding at RD coordinates.
 constexpr double kEdgeGuard = 1e-6;
 
+/// countWithin(grid): above this many points within reach in a band, the subject's extreme vertices
+/// narrow the points to test one by one (below it, their ranges cost more than the tests they save).
+constexpr std::size_t kVerticesAbove = 64;
+
 /// countWithin(grid): above this many points left to test one by one in a band after the extreme
 /// vertices, all vertices are used to count more of them in bulk (below it, that costs more than it
 /// saves: measured at scale M, 8 to 32 were slower, never refining a third slower).
@@ -366,7 +370,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         // The envelope's sure range: points within `reach` of it in x are within `sure` of it.
         const bool envelopeSure = sure > 0 && dy < sure;
         const double reach = envelopeSure ? std::sqrt(sure * sure - dy * dy) : 0.0;
-        if (!outline) {
+        if (!outline || hi - lo <= kVerticesAbove) {
+            // Few points in reach (or no outline): the envelope's sure range, the rest one by one.
             std::size_t a = lo, z = lo;
             if (envelopeSure) {
                 a = grid.lowerX(band, lo, hi, b.xmin - reach);

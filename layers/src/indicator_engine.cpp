@@ -56,7 +56,9 @@ std::size_t requireField(const FeatureSet& set, const IndicatorSpec& spec, const
 
 bool containsText(const gis::FieldValue& v, const std::string& needle)
 {
-    return core::toLower(gis::fieldText(v)).find(core::toLower(needle)) != std::string::npos;
+    // Text compared in place: masks test every feature of a layer, copies would cost more than the test.
+    if (const auto* text = std::get_if<std::string>(&v)) return core::containsIgnoreCase(*text, needle);
+    return core::containsIgnoreCase(gis::fieldText(v), needle);
 }
 
 /// The features of the indicator's layer that pass its filters (attributes, dates, activity, SBI).
@@ -252,20 +254,27 @@ std::unordered_set<std::string> pandenWithEndedFarm(const LayerCache& cache, con
     if (!sbiCol || !endCol || !pandCol) return out;
     const std::int64_t ref = toDays(reference);
     const std::int64_t start = yearsBefore(reference, spec.years);
-    std::unordered_set<std::string> addresses;
+    std::unordered_set<std::string> addresses, postcodes;
     const AddressColumns vestAddress(*vest), vboAddress(*vbo);
     for (std::size_t i = 0; i < vest->size(); ++i) {
         if (!core::matchesAnyPrefix(gis::fieldText(vest->value(i, *sbiCol)), spec.sbiPrefixes)) continue;
         auto end = gis::fieldDays(vest->value(i, *endCol));
         if (!end || *end <= start || *end > ref) continue;
-        if (auto key = featureAddressKey(*vest, vestAddress, i); !key.empty()) addresses.insert(key);
+        if (auto key = featureAddressKey(*vest, vestAddress, i); !key.empty()) {
+            addresses.insert(key);
+            postcodes.insert(key.substr(0, key.find('|')));  // the key starts with the normalised postcode
+        }
     }
     if (addresses.empty()) return out;
-    // The address keys of all verblijfsobjecten are the costly part: made in parallel, looked up read-only.
+    // Most verblijfsobjecten are at another postcode: only those at one of these get their full key.
     std::vector<std::uint8_t> hit(vbo->size(), 0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vbo->size(), 4096), [&](const tbb::blocked_range<std::size_t>& range) {
-        for (std::size_t i = range.begin(); i != range.end(); ++i)
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            if (!vboAddress.postcode) continue;
+            const auto pc = core::normalizePostcode(gis::fieldText(vbo->value(i, *vboAddress.postcode)));
+            if (!pc || !postcodes.count(*pc)) continue;
             hit[i] = addresses.count(featureAddressKey(*vbo, vboAddress, i)) ? 1 : 0;
+        }
     });
     for (std::size_t i = 0; i < vbo->size(); ++i) {
         if (hit[i]) {
@@ -328,6 +337,7 @@ void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core
             cache.get("vestigingen");
             cache.get("verblijfsobjecten");
         }
+        auto tpos = std::chrono::steady_clock::now();
         if (set && usesPointsOnSurface(spec)) set->preparePointsOnSurface();
     }
 }
@@ -380,11 +390,17 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
             tbb::parallel_for(tbb::blocked_range<std::size_t>(0, set->size(), 4096), [&](const tbb::blocked_range<std::size_t>& range) {
                 for (std::size_t i = range.begin(); i != range.end(); ++i) {
                     if (!p.mask[i]) continue;
-                    const bool dwelling = containsText(set->value(i, doel), "woonfunctie");
-                    const double size = amountOf(*set, i, col);
-                    const bool vacant = gis::fieldText(set->value(i, status)) == "Pand buiten gebruik" ||
-                                        ended.count(gis::fieldText(set->value(i, pandId))) > 0;
-                    p.mask[i] = (!dwelling && size > spec.minArea && vacant) ? 1 : 0;
+                    // Cheapest test first; the pand_id looked up without a copy where it is text.
+                    auto vacant = [&] {
+                        if (gis::fieldText(set->value(i, status)) == "Pand buiten gebruik") return true;
+                        const auto& id = set->value(i, pandId);
+                        if (const auto* text = std::get_if<std::string>(&id)) return ended.count(*text) > 0;
+                        return ended.count(gis::fieldText(id)) > 0;
+                    };
+                    p.mask[i] = (amountOf(*set, i, col) > spec.minArea && !containsText(set->value(i, doel), "woonfunctie") &&
+                                 vacant())
+                                    ? 1
+                                    : 0;
                 }
             });
         } else if (spec.aggregate == "sum") {
@@ -552,7 +568,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     }
     feedback.beginStage("indicatoren voorbereiden");
     feedback.checkCancelled();
-    tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
+    else tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
         if (table.specs[k].kind == IndicatorKind::RasterZonal) return;
         try {
             prepared[k] = prepare(table.specs[k], cache, settings, reference);

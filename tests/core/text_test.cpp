@@ -33,3 +33,16 @@ TEST(Text, SplitKeepsEmptyParts)
     EXPECT_EQ(parts[2], "b");
     EXPECT_EQ(join(parts, "|"), "a||b|");
 }
+
+TEST(Text, ContainsIgnoreCaseAgreesWithLowercasedFind)
+{
+    using riskmap::core::containsIgnoreCase;
+    using riskmap::core::toLower;
+    const std::string haystacks[] = {"Woonfunctie", "industriefunctie,WOONFUNCTIE", "kantoorfunctie", "", "woon"};
+    const std::string needles[] = {"woonfunctie", "WoonFunctie", "functie", "", "woonfunctiex"};
+    for (const auto& h : haystacks)
+        for (const auto& n : needles)
+            EXPECT_EQ(containsIgnoreCase(h, n), toLower(h).find(toLower(n)) != std::string::npos) << h << " / " << n;
+    EXPECT_TRUE(containsIgnoreCase("Pand buiten GEBRUIK", "buiten gebruik"));
+    EXPECT_FALSE(containsIgnoreCase("woonfunctie", "woonfuncties"));
+}

@@ -12,6 +12,8 @@ namespace riskmap::core {
 std::string trim(std::string_view s);
 /// ASCII lower case (Dutch field names and codes are ASCII).
 std::string toLower(std::string_view s);
+/// Whether `needle` occurs in `haystack`, ignoring case as toLower does (no copies made).
+bool containsIgnoreCase(std::string_view haystack, std::string_view needle);
 std::vector<std::string> split(std::string_view s, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 bool startsWith(std::string_view s, std::string_view prefix);
