@@ -548,12 +548,15 @@ double SpatialQuery::intersectionArea(const PolygonUnion& areas)
     return total;
 }
 
-std::vector<std::size_t> SpatialQuery::pointsOnSurfaceInSubject(const FeatureSet& targets, const FeatureMask& mask)
+const std::vector<std::size_t>& SpatialQuery::allPointsOnSurfaceInSubject(const FeatureSet& targets)
 {
     auto& m = *m_impl;
-    std::vector<std::size_t> out;
-    if (!m.subject) return out;
     const auto& d = targets.data();
+    if (!m.subject) {
+        m.posInside.clear();
+        m.posInsideOf = nullptr;
+        return m.posInside;
+    }
     if (!d.posReady) throw Error("interne fout: punten-op-oppervlak niet voorbereid");
     if (m.posInsideOf != &d) {
         m.posInside.clear();
@@ -563,8 +566,13 @@ std::vector<std::size_t> SpatialQuery::pointsOnSurfaceInSubject(const FeatureSet
         std::erase_if(m.posInside, [&](std::size_t i) { return !m.containsPoint(d.posX[i], d.posY[i]); });
         m.posInsideOf = &d;
     }
-    out.reserve(m.posInside.size());
-    for (std::size_t i : m.posInside)
+    return m.posInside;
+}
+
+std::vector<std::size_t> SpatialQuery::pointsOnSurfaceInSubject(const FeatureSet& targets, const FeatureMask& mask)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i : allPointsOnSurfaceInSubject(targets))
         if (inMask(mask, i)) out.push_back(i);
     return out;
 }

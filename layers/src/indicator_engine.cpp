@@ -461,7 +461,8 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::siz
     case IndicatorKind::ContainedAggregate:
     case IndicatorKind::VacantFarmArea: {
         double sum = 0;
-        for (std::size_t i : q.pointsOnSurfaceInSubject(set, p.mask)) sum += p.amounts[i];
+        for (std::size_t i : q.allPointsOnSurfaceInSubject(set))
+            if (p.mask[i]) sum += p.amounts[i];
         return sum;
     }
     case IndicatorKind::VacantFarmWithin:

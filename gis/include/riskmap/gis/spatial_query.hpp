@@ -57,6 +57,9 @@ public:
     /// next setSubject, so asking again with another mask (several indicators over one layer) is cheap;
     /// `targets` must stay alive and unchanged meanwhile.
     std::vector<std::size_t> pointsOnSurfaceInSubject(const FeatureSet& targets, const FeatureMask& mask = {});
+    /// pointsOnSurfaceInSubject(targets) without a mask and without a copy: valid until the next query
+    /// or setSubject (per-parcel loops filter it themselves instead of allocating a list each time).
+    const std::vector<std::size_t>& allPointsOnSurfaceInSubject(const FeatureSet& targets);
     /// Features of `targets` (points, in the mask) contained in the subject (as ST_Contains).
     std::vector<std::size_t> containedInSubject(const FeatureSet& targets, const FeatureMask& mask = {});
     /// Features of `polygons` (in the mask) that contain the subject's point on surface.
