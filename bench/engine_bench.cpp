@@ -6,6 +6,9 @@
 // and sizes as `key value` lines for bench/postgis_vs_riskmap.sh.
 // The indicators run exactly as in `riskmap build` (EngineSettings::defaults(), defaultReferenceDate);
 // the KDE is the gelegenheidskaart's kde column (incidents of the last 3 years, cells of the study grid).
+// The engine's own stage timings follow as `fase_<stage> seconds` lines (layers read, points on surface,
+// preparation, the per-parcel loop). ENGINE_BENCH_ONLY=<indicator> times that one indicator alone;
+// ENGINE_BENCH_PER_INDICATOR=1 also times each one on its own (its layer load included).
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/kde.hpp"
 #include "riskmap/gis/feature_set.hpp"
@@ -40,13 +43,15 @@ int main(int argc, char** argv)
         auto t = Clock::now();
         auto ws = gis::Workspace::open(argv[1]);
         auto& db = ws.db();
-        const auto settings = layers::EngineSettings::defaults();
+        auto settings = layers::EngineSettings::defaults();
+        if (const char* only = std::getenv("ENGINE_BENCH_ONLY"))
+            std::erase_if(settings.indicators, [&](const auto& spec) { return spec.name != only; });
         const auto reference = layers::defaultReferenceDate(db).value_or(core::todayUtc());
         const auto parcels = gis::FeatureSet::load(db, "percelen", {"perceel_id", "gemeente"}, true);
         const auto table = layers::computeIndicators(db, parcels, settings, reference, feedback);
         const double indicatorSeconds = since(t);
         std::printf("percelen %zu\nindicatoren_s %.4f\n", parcels.size(), indicatorSeconds);
-        (void)table;
+        for (const auto& [stage, seconds] : table.seconds) std::printf("fase_%s %.4f\n", stage.c_str(), seconds);
         // Reading alone: percelen and every layer the indicators use, into memory as the engine reads them.
         t = Clock::now();
         {

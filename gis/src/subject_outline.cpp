@@ -162,7 +162,18 @@ bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
     // Vertices first: most points near a small parcel are close to one of its corners.
     for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
         if ((x - m_xy[k]) * (x - m_xy[k]) + (y - m_xy[k + 1]) * (y - m_xy[k + 1]) <= limit2) return true;
-    return edgeDistance2(x, y) <= limit2;
+    // Then the edges, stopping at the first near enough (the same sums as edgeDistance2: the same answer).
+    bool within = false;
+    forEachPart([&](const double* p, std::size_t n) {
+        if (within) return;
+        if (n == 1) {
+            within = (x - p[0]) * (x - p[0]) + (y - p[1]) * (y - p[1]) <= limit2;
+            return;
+        }
+        for (std::size_t k = 0; k + 1 < n && !within; ++k)
+            within = pointSegment2(x, y, p[2 * k], p[2 * k + 1], p[2 * k + 2], p[2 * k + 3]) <= limit2;
+    });
+    return within;
 }
 
 bool SubjectOutline::interiorContains(double x, double y) const

@@ -35,6 +35,9 @@ namespace {
 using gis::FeatureMask;
 using gis::FeatureSet;
 
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 std::int64_t toDays(const core::Date& d) { return std::chrono::sys_days(d).time_since_epoch().count(); }
 
 /// The reference date minus whole years (29 February falls back to the 28th).
@@ -206,7 +209,9 @@ public:
         auto it = m_sets.find(layer);
         if (it != m_sets.end()) return it->second.get();
         std::unique_ptr<FeatureSet> set;
+        const auto t = Clock::now();
         if (m_db.tableExists(layer)) set = std::make_unique<FeatureSet>(loadIndicatorLayer(m_db, layer, m_columns[layer]));
+        m_readSeconds[layer] = since(t);
         return m_sets.emplace(layer, std::move(set)).first->second.get();
     }
     FeatureSet* mutableGet(const std::string& layer) { return const_cast<FeatureSet*>(get(layer)); }
@@ -225,9 +230,13 @@ public:
         return out;
     }
 
+    /// Seconds each layer took to read.
+    const std::map<std::string, double>& readSeconds() const { return m_readSeconds; }
+
 private:
     gis::SpatialiteDb& m_db;
     std::map<std::string, std::set<std::string>> m_columns;
+    std::map<std::string, double> m_readSeconds;
     std::map<std::string, std::unique_ptr<FeatureSet>> m_sets;
 };
 
@@ -326,7 +335,8 @@ bool usesPointsOnSurface(const IndicatorSpec& spec)
 
 /// Reads every layer the indicators use (and the points on surface they need): afterwards the cache
 /// and its sets are only read, so the indicators can be prepared side by side.
-void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core::Feedback& feedback)
+void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core::Feedback& feedback,
+                std::map<std::string, double>& seconds)
 {
     for (const auto& spec : specs) {
         if (spec.kind == IndicatorKind::RasterZonal) continue;
@@ -337,8 +347,11 @@ void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core
             cache.get("vestigingen");
             cache.get("verblijfsobjecten");
         }
-        auto tpos = std::chrono::steady_clock::now();
-        if (set && usesPointsOnSurface(spec)) set->preparePointsOnSurface();
+        if (set && usesPointsOnSurface(spec) && !set->pointsOnSurfacePrepared()) {
+            const auto t = Clock::now();
+            set->preparePointsOnSurface();
+            seconds["punten_op_oppervlak"] += since(t);
+        }
     }
 }
 
@@ -553,7 +566,9 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     IndicatorTable table;
     table.specs = settings.indicators;
     LayerCache cache(db, neededColumns(table.specs));
-    loadInputs(table.specs, cache, feedback);
+    auto t = Clock::now();
+    loadInputs(table.specs, cache, feedback, table.seconds);
+    table.seconds["lagen_lezen"] = since(t);
     const std::size_t count = table.specs.size();
     std::vector<Prepared> prepared(count);
     std::vector<std::exception_ptr> errors(count);
@@ -567,9 +582,10 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
         prepared[k].spec = &spec;
         prepareRaster(prepared[k], db, parcels, feedback);
     }
+    t = Clock::now();
     feedback.beginStage("indicatoren voorbereiden");
     feedback.checkCancelled();
-    else tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
+    tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
         if (table.specs[k].kind == IndicatorKind::RasterZonal) return;
         try {
             prepared[k] = prepare(table.specs[k], cache, settings, reference);
@@ -586,6 +602,8 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
             table.missingLayers.push_back(p.spec->layer);
         table.warnings.insert(table.warnings.end(), p.warnings.begin(), p.warnings.end());
     }
+    table.seconds["voorbereiden"] = since(t);
+    for (const auto& [layer, secs] : cache.readSeconds()) table.seconds["lezen_" + layer] = secs;
     table.layersUsed = cache.loaded();
     table.layersUsed.push_back("percelen");
     std::sort(table.layersUsed.begin(), table.layersUsed.end());
@@ -593,6 +611,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
 
     const std::size_t n = parcels.size();
     table.values.assign(prepared.size(), std::vector<std::optional<double>>(n));
+    t = Clock::now();
     feedback.beginStage("indicatoren per perceel", n);
     tbb::enumerable_thread_specific<gis::SpatialQuery> queries;
     std::mutex errorMutex;
@@ -615,6 +634,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     });
     if (!firstError.empty()) throw GeosError("indicatoren berekenen: " + firstError);
     feedback.checkCancelled();
+    table.seconds["per_perceel"] = since(t);
     return table;
 }
 

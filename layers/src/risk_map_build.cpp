@@ -65,6 +65,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
     t = Clock::now();
     const IndicatorTable table = computeIndicators(db, parcels, settings, *referenceDate, feedback);
     report.seconds["indicatoren"] = since(t);
+    for (const auto& [stage, secs] : table.seconds) report.seconds["indicatoren_" + stage] = secs;
     report.missingLayers = table.missingLayers;
     report.warnings = table.warnings;
 

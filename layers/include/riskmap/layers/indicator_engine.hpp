@@ -23,6 +23,9 @@ struct IndicatorTable {
     std::vector<std::string> layersUsed;     ///< layers read, sorted
     std::vector<std::string> missingLayers;  ///< default-set layers absent from the workspace (columns left empty)
     std::vector<std::string> warnings;       ///< inputs that could not be read (e.g. a corrupt raster); their columns stay empty
+    /// Seconds per stage, for the run record: lagen_lezen (all layers, with lezen_<laag> each and
+    /// punten_op_oppervlak), voorbereiden (masks and indexes), per_perceel (the parallel loop).
+    std::map<std::string, double> seconds;
 };
 
 /// The default reference date (DESIGN.md): the latest incident date in the workspace; without
