@@ -211,21 +211,28 @@ struct SpatialQuery::Impl {
             // Only pairs nearer than the best so far matter: e2 is min(edge distance², best²), and
             // equals best² only when this feature cannot be nearer.
             const double bound2 = best * best;
-            const double e2 = plain->edgeDistance2(*target, bound2);
             // Envelopes apart: geometries apart, the nearest pair of edges gives the distance.
             if (bd > 0) {
+                const double e2 = plain->edgeDistance2(*target, bound2);
                 if (e2 < bound2) best = std::min(best, std::sqrt(e2));
                 return;
             }
-            // Envelopes meet, edges clearly apart (beyond rounding), no edge crossing another: they meet
-            // exactly when a vertex of one lies inside the other. Edges (nearly) touching or crossing
-            // are left to GEOS below.
-            if (e2 > kEdgeGuard * kEdgeGuard && !plain->edgesCross(*target)) {
-                const bool meet = plain->vertexInside(*target);
-                if (excludeIntersecting && meet) return;
-                if (meet) best = 0.0;
-                else if (e2 < bound2) best = std::min(best, std::sqrt(e2));
+            // Envelopes meet. A vertex clearly inside the other: they meet (the common case of the
+            // parcel's own buildings, settled in one pass).
+            const int inside = plain->vertexInsideClearly(*target, kEdgeGuard * kEdgeGuard);
+            if (inside == 2) {
+                if (!excludeIntersecting) best = 0.0;
                 return;
+            }
+            // No vertex inside the other, edges clearly apart (beyond rounding) and none crossing
+            // another: apart, and the nearest pair of edges gives the distance. Edges (nearly) touching
+            // or crossing, or vertices inside but near an edge, are left to GEOS below.
+            if (inside == 0) {
+                const double e2 = plain->edgeDistance2(*target, bound2);
+                if (e2 > kEdgeGuard * kEdgeGuard && !plain->edgesCross(*target)) {
+                    if (e2 < bound2) best = std::min(best, std::sqrt(e2));
+                    return;
+                }
             }
         }
         // Envelopes apart means geometries apart: only touching envelopes need the intersects test.

@@ -121,13 +121,21 @@ double SubjectOutline::edgeDistance2(const SubjectOutline& other, double bound2)
     return best;
 }
 
-bool SubjectOutline::vertexInside(const SubjectOutline& other) const
+int SubjectOutline::vertexInsideClearly(const SubjectOutline& other, double guard2) const
 {
-    for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
-        if (other.interiorContains(m_xy[k], m_xy[k + 1])) return true;
-    for (std::size_t k = 0; k + 1 < other.m_xy.size(); k += 2)
-        if (interiorContains(other.m_xy[k], other.m_xy[k + 1])) return true;
-    return false;
+    int result = 0;
+    auto side = [&](const SubjectOutline& from, const SubjectOutline& to) {
+        for (std::size_t k = 0; k + 1 < from.m_xy.size(); k += 2) {
+            const double x = from.m_xy[k], y = from.m_xy[k + 1];
+            if (x < to.m_xmin || x > to.m_xmax || y < to.m_ymin || y > to.m_ymax) continue;
+            if (!to.interiorContains(x, y)) continue;
+            if (to.edgeDistance2(x, y) > guard2) return true;
+            result = 1;
+        }
+        return false;
+    };
+    if (side(*this, other) || side(other, *this)) return 2;
+    return result;
 }
 
 bool SubjectOutline::edgesCross(const SubjectOutline& other) const
