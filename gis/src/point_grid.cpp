@@ -67,6 +67,10 @@ PointGrid::PointGrid(const FeatureSet& set, const std::vector<std::uint8_t>& mas
         ++m_start[e.band + 1];
     }
     std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
+    if (!m_x.empty()) {
+        const auto [xmin, xmax] = std::minmax_element(m_x.begin(), m_x.end());
+        m_density = static_cast<double>(m_x.size()) / ((*xmax - *xmin + band) * (ymax - ymin + band));
+    }
     buildBuckets();
 }
 

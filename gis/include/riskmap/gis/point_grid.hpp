@@ -23,6 +23,8 @@ public:
     bool usable() const { return m_usable; }
     const FeatureSet& set() const { return *m_set; }
     std::size_t size() const { return m_x.size(); }
+    /// Points per m² over the points' envelope (0 without points): how many a query area may hold.
+    double pointsPerSquareMetre() const { return m_density; }
 
     /// Band of a y coordinate (clamped to the bands there are).
     std::size_t bandOf(double y) const;
@@ -52,7 +54,8 @@ private:
     std::vector<std::uint32_t> m_bucketStart;
     std::size_t m_buckets = 0;
     double m_x0 = 0;
-    double m_perBucket = 1;  ///< 1 / bucket width: a multiplication per look-up instead of a division
+    double m_perBucket = 1;
+    double m_density = 0;  ///< 1 / bucket width: a multiplication per look-up instead of a division
 
     void buildBuckets();
     /// [first, last) narrowed to the bucket of x in band b (the answer lies inside or at its ends).
