@@ -51,7 +51,7 @@ bool JobRunner::start(const QString& title, Job job)
         });
     }
     auto feedback = m_feedback;
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), feedback]() -> JobOutcome {
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [job = std::move(job), feedback]() -> JobOutcome {
         try {
             QString summary = job(*feedback);
             return {JobOutcome::Status::Done, summary};

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -63,6 +64,10 @@ private:
     QString m_title;
     JobOutcome m_last;
     bool m_showDialog = true;
+    /// Jobs run here, not on the global pool: the canvas's renders, whose large fills Qt 6.4 spreads
+    /// over the global pool (see MapCanvas::m_renderPool), then always find it free. Last member:
+    /// destroyed (and waited for) first.
+    QThreadPool m_pool;
 };
 
 }  // namespace riskmap::desktop

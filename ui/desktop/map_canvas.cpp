@@ -230,7 +230,7 @@ void MapCanvas::scheduleRender()
         }
         emit renderFinished(r.milliseconds);
     });
-    watcher->setFuture(QtConcurrent::run([tiles, cancel, layers, layersB, view, generation, dpr]() {
+    watcher->setFuture(QtConcurrent::run(&m_renderPool, [tiles, cancel, layers, layersB, view, generation, dpr]() {
         RenderResult r;
         r.generation = generation;
         r.view = view;

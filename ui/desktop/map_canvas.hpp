@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QList>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -154,6 +155,10 @@ private:
     double m_snapPixels = 8;
     QPointF m_cursorWorld;
     bool m_closing = false;  ///< a double-click closes; its release adds no vertex  ///< refit to this on resize until the user moves the map
+    /// Renders run here, never on the global pool: Qt 6.4's raster engine hands parts of a large
+    /// polygon fill to the global pool and waits for them, so renders filling that pool (two on a
+    /// 2-core machine) waited for each other forever. Last member: destroyed (and waited for) first.
+    QThreadPool m_renderPool;
 };
 
 }  // namespace riskmap::desktop
