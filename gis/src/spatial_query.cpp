@@ -346,6 +346,13 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     const double vertexSure = distance - 1e-6 * std::max(1.0, distance);
     auto offset = [&](double v, double lo, double hi) { return std::max({0.0, lo - v, v - hi}); };
     std::size_t n = 0;
+    const std::vector<double>* extremes = outline ? &m.extremeVertices() : nullptr;
+    auto nearExtreme = [&](double x, double y) {
+        const auto& e = *extremes;
+        for (std::size_t k = 0; k + 1 < e.size(); k += 2)
+            if ((x - e[k]) * (x - e[k]) + (y - e[k + 1]) * (y - e[k + 1]) <= distance2) return true;
+        return false;
+    };
     auto testRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t pos = from; pos < to; ++pos) {
             const double x = grid.x(pos), y = grid.y(pos);
@@ -357,7 +364,11 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             }
             // Every grid point is a point feature with a geometry: featureWithin's point case, from the
             // grid's own coordinates (no look-up in the set's arrays, which costs a cache miss a point).
-            if (outline->edgeWithin(x, y, distance2) || (dx == 0 && dy == 0 && outline->interiorContains(x, y))) ++n;
+            // The extreme vertices first: the points left to test lie near the reach's rim, mostly
+            // within it by one of them.
+            if (nearExtreme(x, y) || outline->edgeWithin(x, y, distance2) ||
+                (dx == 0 && dy == 0 && outline->interiorContains(x, y)))
+                ++n;
         }
     };
     const std::size_t last = grid.bandOf(b.ymax + distance);
