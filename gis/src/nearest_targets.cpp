@@ -10,20 +10,16 @@ NearestTargets::NearestTargets(const FeatureSet& set, const std::vector<std::uin
     : m_set(&set), m_data(std::make_unique<detail::NearestTargetsData>())
 {
     const auto& d = set.data();
-    auto& out = *m_data;
-    const std::size_t n = d.geoms.size();
-    auto indexed = [&](std::size_t i) { return d.geoms[i] && (mask.empty() || mask[i]); };
     std::vector<detail::BoxEntry> entries;
-    for (std::size_t i = 0; i < n; ++i)
-        if (indexed(i)) entries.emplace_back(detail::toBgBox(d.boxes[i]), i);
-    out.count = entries.size();
+    for (std::size_t i = 0; i < d.geoms.size(); ++i)
+        if (d.geoms[i] && (mask.empty() || mask[i])) entries.emplace_back(detail::toBgBox(d.boxes[i]), i);
     // The packing constructor: deterministic and better balanced than inserting one by one.
-    out.tree = detail::BoxTree(entries.begin(), entries.end());
+    m_data->tree = detail::BoxTree(entries.begin(), entries.end());
 }
 
 NearestTargets::~NearestTargets() = default;
 NearestTargets::NearestTargets(NearestTargets&&) noexcept = default;
 NearestTargets& NearestTargets::operator=(NearestTargets&&) noexcept = default;
-std::size_t NearestTargets::size() const { return m_data->count; }
+std::size_t NearestTargets::size() const { return m_data->tree.size(); }
 
 }  // namespace riskmap::gis

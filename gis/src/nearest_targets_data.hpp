@@ -11,7 +11,6 @@ namespace riskmap::gis::detail {
 struct NearestTargetsData {
     /// Envelopes of the indexed features; an entry's second is the feature's index in the set.
     BoxTree tree;
-    std::size_t count = 0;
 };
 
 }  // namespace riskmap::gis::detail

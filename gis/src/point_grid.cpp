@@ -67,22 +67,19 @@ PointGrid::PointGrid(const FeatureSet& set, const std::vector<std::uint8_t>& mas
         ++m_start[e.band + 1];
     }
     std::partial_sum(m_start.begin(), m_start.end(), m_start.begin());
-    if (!m_x.empty()) {
-        const auto [xmin, xmax] = std::minmax_element(m_x.begin(), m_x.end());
-        m_density = static_cast<double>(m_x.size()) / ((*xmax - *xmin + band) * (ymax - ymin + band));
-    }
-    buildBuckets();
-}
-
-void PointGrid::buildBuckets()
-{
     if (m_x.empty()) return;
     const auto [xmin, xmax] = std::minmax_element(m_x.begin(), m_x.end());
-    const double buckets = std::floor((*xmax - *xmin) / m_band) + 1;
+    m_density = static_cast<double>(m_x.size()) / ((*xmax - *xmin + band) * (ymax - ymin + band));
+    buildBuckets(*xmin, *xmax);
+}
+
+void PointGrid::buildBuckets(double xmin, double xmax)
+{
+    const double buckets = std::floor((xmax - xmin) / m_band) + 1;
     // A few bytes per bucket; beyond this (a very wide area with a short distance) binary search it is.
     constexpr double kMaxEntries = 32e6;
     if (!(buckets * static_cast<double>(bandCount() + 1) < kMaxEntries)) return;
-    m_x0 = *xmin;
+    m_x0 = xmin;
     m_perBucket = 1.0 / m_band;
     m_buckets = static_cast<std::size_t>(buckets);
     m_bucketStart.resize(bandCount() * (m_buckets + 1));

@@ -219,15 +219,16 @@ struct SpatialQuery::Impl {
             }
             // Envelopes meet. A vertex clearly inside the other: they meet (the common case of the
             // parcel's own buildings, settled in one pass).
-            const int inside = plain->vertexInsideClearly(*target, kEdgeGuard * kEdgeGuard);
-            if (inside == 2) {
+            using VertexInside = detail::SubjectOutline::VertexInside;
+            const VertexInside inside = plain->vertexInside(*target, kEdgeGuard * kEdgeGuard);
+            if (inside == VertexInside::Clearly) {
                 if (!excludeIntersecting) best = 0.0;
                 return;
             }
             // No vertex inside the other, edges clearly apart (beyond rounding) and none crossing
             // another: apart, and the nearest pair of edges gives the distance. Edges (nearly) touching
             // or crossing, or vertices inside but near an edge, are left to GEOS below.
-            if (inside == 0) {
+            if (inside == VertexInside::None) {
                 const double e2 = plain->edgeDistance2(*target, bound2);
                 if (e2 > kEdgeGuard * kEdgeGuard && !plain->edgesCross(*target)) {
                     if (e2 < bound2) best = std::min(best, std::sqrt(e2));
@@ -252,11 +253,10 @@ struct SpatialQuery::Impl {
         return targetOutline.read(ctx.handle(), d.geoms[i]) ? &targetOutline : nullptr;
     }
 
-    /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part,
-    /// `outlineOf(i)` gives its plain outline or nullptr.
-    template <typename Take, typename OutlineOf>
+    /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part.
+    template <typename Take>
     std::optional<double> nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
-                                  OutlineOf&& outlineOf, bool excludeIntersecting, std::optional<double> cap);
+                                  bool excludeIntersecting, std::optional<double> cap);
 
     const GEOSGeometry* subjectPos()
     {
@@ -441,9 +441,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             }
             return fringe + (hi - pos);
         };
-        const auto& extremes = m.extremeVertices();
-        addVertices(extremes.data(), extremes.size() / 2);
-        if (locate() > kRefineAbove && outline->vertices().size() / 2 > extremes.size() / 2) {
+        addVertices(extremes->data(), extremes->size() / 2);
+        if (locate() > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
             addVertices(outline->vertices().data(), outline->vertices().size() / 2);
             locate();
         }
@@ -458,10 +457,9 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     return n;
 }
 
-template <typename Take, typename OutlineOf>
+template <typename Take>
 std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree,
-                                                  Take&& take, OutlineOf&& outlineOf, bool excludeIntersecting,
-                                                  std::optional<double> cap)
+                                                  Take&& take, bool excludeIntersecting, std::optional<double> cap)
 {
     if (!subject) return std::nullopt;
     double best = std::numeric_limits<double>::infinity();
@@ -501,7 +499,7 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
             std::pop_heap(ranked.begin(), end, farther);
             const auto [bd2, i] = *(end - 1);
             if (bd2 >= best * best) break;
-            nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? outlineOf(i) : nullptr, best);
+            nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? readTarget(d, i) : nullptr, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
         previous2 = radius2;
@@ -514,22 +512,15 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
 std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, const FeatureMask& mask,
                                                      bool excludeIntersecting, std::optional<double> cap)
 {
-    auto& m = *m_impl;
     const auto& d = targets.data();
-    return m.nearest(
-        d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, [&](std::size_t i) { return m.readTarget(d, i); },
-        excludeIntersecting, cap);
+    return m_impl->nearest(d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, excludeIntersecting, cap);
 }
 
 std::optional<double> SpatialQuery::nearestDistance(const NearestTargets& targets, bool excludeIntersecting,
                                                      std::optional<double> cap)
 {
-    auto& m = *m_impl;
-    const auto& d = targets.set().data();
-    const auto& t = targets.data();
-    return m.nearest(
-        d, t.tree, [](std::size_t) { return true; },
-        [&](std::size_t i) { return m.readTarget(d, i); }, excludeIntersecting, cap);
+    return m_impl->nearest(targets.set().data(), targets.data().tree, [](std::size_t) { return true; },
+                           excludeIntersecting, cap);
 }
 
 double SpatialQuery::intersectionArea(const PolygonUnion& areas)

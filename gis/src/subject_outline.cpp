@@ -121,20 +121,20 @@ double SubjectOutline::edgeDistance2(const SubjectOutline& other, double bound2)
     return best;
 }
 
-int SubjectOutline::vertexInsideClearly(const SubjectOutline& other, double guard2) const
+SubjectOutline::VertexInside SubjectOutline::vertexInside(const SubjectOutline& other, double guard2) const
 {
-    int result = 0;
+    VertexInside result = VertexInside::None;
     auto side = [&](const SubjectOutline& from, const SubjectOutline& to) {
         for (std::size_t k = 0; k + 1 < from.m_xy.size(); k += 2) {
             const double x = from.m_xy[k], y = from.m_xy[k + 1];
             if (x < to.m_xmin || x > to.m_xmax || y < to.m_ymin || y > to.m_ymax) continue;
             if (!to.interiorContains(x, y)) continue;
             if (to.edgeDistance2(x, y) > guard2) return true;
-            result = 1;
+            result = VertexInside::NearEdge;
         }
         return false;
     };
-    if (side(*this, other) || side(other, *this)) return 2;
+    if (side(*this, other) || side(other, *this)) return VertexInside::Clearly;
     return result;
 }
 

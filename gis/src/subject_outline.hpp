@@ -36,10 +36,11 @@ public:
     /// With `bound2`, the result is min(that squared distance, bound2): vertices whose distance to the
     /// other outline's envelope reaches the bound are skipped (the caller only wants nearer pairs).
     double edgeDistance2(const SubjectOutline& other, double bound2 = std::numeric_limits<double>::infinity()) const;
-    /// 2 when a vertex of either outline lies inside the other and farther than sqrt(guard2) from its
-    /// edges (the two surely meet, whatever rounding does); 1 when vertices lie inside only that near
-    /// an edge (undecided); 0 when no vertex lies inside the other.
-    int vertexInsideClearly(const SubjectOutline& other, double guard2) const;
+    /// Whether a vertex of either outline lies inside the other: Clearly when one lies farther than
+    /// sqrt(guard2) from the other's edges (the two surely meet, whatever rounding does), NearEdge when
+    /// those inside all lie that near an edge (undecided), None when no vertex lies inside the other.
+    enum class VertexInside { None, NearEdge, Clearly };
+    VertexInside vertexInside(const SubjectOutline& other, double guard2) const;
     /// True when an edge of this outline crosses an edge of the other (each one's ends strictly on
     /// either side of the other's line). Two outlines whose edges are apart (no vertex near an edge)
     /// meet exactly when an edge crosses another or a vertex lies inside the other: two rectangles

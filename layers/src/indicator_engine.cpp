@@ -184,8 +184,9 @@ std::map<std::string, std::set<std::string>> neededColumns(const std::vector<Ind
 }
 
 /// Counts within a distance use a PointGrid when about this many points or more lie within reach of a
-/// parcel (its envelope widened by the distance); fewer: the R-tree.
+/// parcel (a kTypicalParcelM square widened by the distance); fewer: the R-tree.
 constexpr double kGridAbovePoints = 32;
+constexpr double kTypicalParcelM = 100;
 
 /// One indicator made ready for the parallel loop: its layer, mask and precomputed helpers.
 struct Prepared {
@@ -234,6 +235,13 @@ public:
         return out;
     }
 
+    /// The layers the indicators read, in name order.
+    std::vector<std::string> layers() const
+    {
+        std::vector<std::string> out;
+        for (const auto& entry : m_columns) out.push_back(entry.first);
+        return out;
+    }
     /// Seconds each layer took to read.
     const std::map<std::string, double>& readSeconds() const { return m_readSeconds; }
 
@@ -264,11 +272,12 @@ std::unordered_set<std::string> pandenWithEndedFarm(const LayerCache& cache, con
     const auto sbiCol = vest->columnIndex("sbi_code");
     const auto endCol = vest->columnIndex("datum_uitschrijving");
     const auto pandCol = vbo->columnIndex("pand_id");
-    if (!sbiCol || !endCol || !pandCol) return out;
+    const AddressColumns vestAddress(*vest), vboAddress(*vbo);
+    // Without a postcode no verblijfsobject has an address key, so none can match.
+    if (!sbiCol || !endCol || !pandCol || !vboAddress.postcode) return out;
     const std::int64_t ref = toDays(reference);
     const std::int64_t start = yearsBefore(reference, spec.years);
     std::unordered_set<std::string> addresses, postcodes;
-    const AddressColumns vestAddress(*vest), vboAddress(*vbo);
     for (std::size_t i = 0; i < vest->size(); ++i) {
         if (!core::matchesAnyPrefix(gis::fieldText(vest->value(i, *sbiCol)), spec.sbiPrefixes)) continue;
         auto end = gis::fieldDays(vest->value(i, *endCol));
@@ -283,7 +292,6 @@ std::unordered_set<std::string> pandenWithEndedFarm(const LayerCache& cache, con
     std::vector<std::uint8_t> hit(vbo->size(), 0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, vbo->size(), 4096), [&](const tbb::blocked_range<std::size_t>& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            if (!vboAddress.postcode) continue;
             const auto pc = core::normalizePostcode(gis::fieldText(vbo->value(i, *vboAddress.postcode)));
             if (!pc || !postcodes.count(*pc)) continue;
             hit[i] = addresses.count(featureAddressKey(*vbo, vboAddress, i)) ? 1 : 0;
@@ -342,15 +350,16 @@ bool usesPointsOnSurface(const IndicatorSpec& spec)
 void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core::Feedback& feedback,
                 std::map<std::string, double>& seconds)
 {
+    // Every layer neededColumns named (those the specs read and those they consult, such as the
+    // registrations behind vacant farm buildings).
+    for (const auto& layer : cache.layers()) {
+        feedback.beginStage("laag " + layer + " lezen");
+        feedback.checkCancelled();
+        cache.get(layer);
+    }
     for (const auto& spec : specs) {
         if (spec.kind == IndicatorKind::RasterZonal) continue;
-        feedback.beginStage("laag " + spec.layer + " voor " + spec.name);
-        feedback.checkCancelled();
         FeatureSet* set = cache.mutableGet(spec.layer);
-        if (spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin) {
-            cache.get("vestigingen");
-            cache.get("verblijfsobjecten");
-        }
         if (set && usesPointsOnSurface(spec) && !set->pointsOnSurfacePrepared()) {
             const auto t = Clock::now();
             set->preparePointsOnSurface();
@@ -384,7 +393,7 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
             p.points = std::make_unique<gis::PointGrid>(*set, p.mask, spec.distance / 8);
             // Sparse points (a few dozen within reach of a parcel) are found faster through the R-tree:
             // the bands' look-ups would cost more than the points they count (incidents at scale M: 3x).
-            const double reach = 2 * spec.distance + 100;
+            const double reach = 2 * spec.distance + kTypicalParcelM;
             if (!p.points->usable() || p.points->pointsPerSquareMetre() * reach * reach < kGridAbovePoints) p.points.reset();
         }
         break;

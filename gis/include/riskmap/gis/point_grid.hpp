@@ -57,7 +57,8 @@ private:
     double m_perBucket = 1;
     double m_density = 0;  ///< 1 / bucket width: a multiplication per look-up instead of a division
 
-    void buildBuckets();
+    /// Fills m_bucketStart for points whose x lies in [xmin, xmax].
+    void buildBuckets(double xmin, double xmax);
     /// [first, last) narrowed to the bucket of x in band b (the answer lies inside or at its ends).
     std::pair<std::size_t, std::size_t> narrow(std::size_t band, std::size_t first, std::size_t last, double x) const;
 };
