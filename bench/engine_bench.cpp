@@ -48,6 +48,7 @@ int main(int argc, char** argv)
             std::erase_if(settings.indicators, [&](const auto& spec) { return spec.name != only; });
         const auto reference = layers::defaultReferenceDate(db).value_or(core::todayUtc());
         const auto parcels = gis::FeatureSet::load(db, "percelen", {"perceel_id", "gemeente"}, true);
+        std::printf("percelen_lezen %.4f\n", since(t));
         const auto table = layers::computeIndicators(db, parcels, settings, reference, feedback);
         const double indicatorSeconds = since(t);
         std::printf("percelen %zu\nindicatoren_s %.4f\n", parcels.size(), indicatorSeconds);

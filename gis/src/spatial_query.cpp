@@ -79,6 +79,7 @@ struct SpatialQuery::Impl {
     std::vector<std::pair<double, double>> intervals;  ///< countWithin(grid): x ranges surely within reach
     std::vector<std::pair<std::size_t, std::size_t>> cover;  ///< countWithin(grid): their positions in a band
     std::vector<double> extremes;  ///< the subject's extreme vertices (x, y, ...), once read
+    std::vector<std::size_t> undecided;  ///< countWithin(grid): positions left for the exact test
     bool extremesRead = false;
 
     /// The leftmost, rightmost, lowest and highest vertex of the plain outline (each once).
@@ -347,28 +348,53 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     auto offset = [&](double v, double lo, double hi) { return std::max({0.0, lo - v, v - hi}); };
     std::size_t n = 0;
     const std::vector<double>* extremes = outline ? &m.extremeVertices() : nullptr;
-    auto nearExtreme = [&](double x, double y) {
-        const auto& e = *extremes;
-        for (std::size_t k = 0; k + 1 < e.size(); k += 2)
-            if ((x - e[k]) * (x - e[k]) + (y - e[k + 1]) * (y - e[k + 1]) <= distance2) return true;
-        return false;
-    };
+    // The extreme vertices padded to four (a repeated vertex changes no minimum; without any, NaN
+    // accepts nothing): the test below then runs the same branch-free steps for every point.
+    double ex[4], ey[4];
+    std::fill(ex, ex + 4, std::numeric_limits<double>::quiet_NaN());
+    std::fill(ey, ey + 4, std::numeric_limits<double>::quiet_NaN());
+    if (extremes && !extremes->empty()) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            const std::size_t at = 2 * k + 1 < extremes->size() ? 2 * k : 0;
+            ex[k] = (*extremes)[at];
+            ey[k] = (*extremes)[at + 1];
+        }
+    }
     auto testRange = [&](std::size_t from, std::size_t to) {
-        for (std::size_t pos = from; pos < to; ++pos) {
-            const double x = grid.x(pos), y = grid.y(pos);
-            const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
-            if (dx * dx + dy * dy > distance2) continue;
-            if (!outline) {
-                if (m.featureWithin(d, grid.feature(pos), distance, distance2, outline)) ++n;
-                continue;
+        if (from >= to) return;
+        if (!outline) {
+            for (std::size_t pos = from; pos < to; ++pos) {
+                const double dx = offset(grid.x(pos), b.xmin, b.xmax), dy = offset(grid.y(pos), b.ymin, b.ymax);
+                if (dx * dx + dy * dy <= distance2 && m.featureWithin(d, grid.feature(pos), distance, distance2, outline)) ++n;
             }
-            // Every grid point is a point feature with a geometry: featureWithin's point case, from the
-            // grid's own coordinates (no look-up in the set's arrays, which costs a cache miss a point).
-            // The extreme vertices first: the points left to test lie near the reach's rim, mostly
-            // within it by one of them.
-            if (nearExtreme(x, y) || outline->edgeWithin(x, y, distance2) ||
-                (dx == 0 && dy == 0 && outline->interiorContains(x, y)))
-                ++n;
+            return;
+        }
+        // Every grid point is a point feature with a geometry: featureWithin's point case, from the
+        // grid's own coordinates (no look-up in the set's arrays, which costs a cache miss a point).
+        // First without a branch per point: within reach of an extreme vertex counts (most of the points
+        // left to test lie near the reach's rim, within it by one of them), beyond reach of the envelope
+        // does not; only the rest is measured against every edge. (The two cannot both hold: the vertices
+        // lie in the envelope.)
+        auto& left = m.undecided;
+        if (left.size() < to - from) left.resize(to - from);
+        const double* xs = grid.xs();
+        const double* ys = grid.ys();
+        std::size_t near = 0, undecided = 0;
+        for (std::size_t pos = from; pos < to; ++pos) {
+            const double x = xs[pos], y = ys[pos];
+            const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
+            double e2 = (x - ex[0]) * (x - ex[0]) + (y - ey[0]) * (y - ey[0]);
+            for (std::size_t k = 1; k < 4; ++k) e2 = std::min(e2, (x - ex[k]) * (x - ex[k]) + (y - ey[k]) * (y - ey[k]));
+            const bool isNear = e2 <= distance2;
+            near += isNear ? 1 : 0;
+            left[undecided] = pos;
+            undecided += (!isNear && dx * dx + dy * dy <= distance2) ? 1 : 0;
+        }
+        n += near;
+        for (std::size_t k = 0; k < undecided; ++k) {
+            const double x = xs[left[k]], y = ys[left[k]];
+            const bool inBox = x >= b.xmin && x <= b.xmax && y >= b.ymin && y <= b.ymax;
+            if (outline->edgeWithin(x, y, distance2) || (inBox && outline->interiorContains(x, y))) ++n;
         }
     };
     const std::size_t last = grid.bandOf(b.ymax + distance);

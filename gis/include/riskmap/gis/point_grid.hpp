@@ -39,6 +39,9 @@ public:
     std::size_t lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const;
     std::size_t upperX(std::size_t band, std::size_t first, std::size_t last, double x) const;
     double x(std::size_t pos) const { return m_x[pos]; }
+    /// All x (and y) by position: for loops the compiler should keep in registers.
+    const double* xs() const { return m_x.data(); }
+    const double* ys() const { return m_y.data(); }
     double y(std::size_t pos) const { return m_y[pos]; }
     std::size_t feature(std::size_t pos) const { return m_feature[pos]; }
 
