@@ -3,10 +3,10 @@
 #include "riskmap/gis/spatial_query.hpp"
 
 #include "feature_set_data.hpp"
-#include "nearest_targets_data.hpp"
+#include "masked_targets_data.hpp"
 #include "subject_outline.hpp"
 #include "riskmap/core/error.hpp"
-#include "riskmap/gis/nearest_targets.hpp"
+#include "riskmap/gis/masked_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 
 #include <boost/iterator/function_output_iterator.hpp>
@@ -254,6 +254,12 @@ struct SpatialQuery::Impl {
         return targetOutline.read(ctx.handle(), d.geoms[i]) ? &targetOutline : nullptr;
     }
 
+    /// Calls onHit(i) for each feature i of `tree` (entries index `d`) within `distance` of the subject
+    /// for which take(i) holds.
+    template <typename Take, typename OnHit>
+    void forEachWithin(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take, double distance,
+                       OnHit&& onHit);
+
     /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part.
     template <typename Take>
     std::optional<double> nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
@@ -295,28 +301,28 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
 
 double SpatialQuery::subjectArea() const { return m_impl->area; }
 
-template <typename OnHit>
-void SpatialQuery::forEachWithin(const FeatureSet& targets, double distance, const FeatureMask& mask, OnHit&& onHit)
+template <typename Take, typename OnHit>
+void SpatialQuery::Impl::forEachWithin(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
+                                       double distance, OnHit&& onHit)
 {
-    auto& m = *m_impl;
-    if (!m.subject) return;
-    const auto& d = targets.data();
-    const detail::SubjectOutline* outline = m.plainOutline();
+    if (!subject) return;
+    const detail::SubjectOutline* plain = plainOutline();
     const double distance2 = distance * distance;
-    auto test = [&](std::size_t i) {
-        if (!inMask(mask, i)) return;
-        if (boxDistance2(m.box, d.boxes[i]) > distance2) return;
-        if (m.featureWithin(d, i, distance, distance2, outline)) onHit(i);
-    };
     // Straight from the R-tree: no candidate list is built or sorted.
-    d.tree.query(detail::bgi::intersects(detail::toBgBox(expand(m.box, distance))),
-                 boost::make_function_output_iterator([&](const detail::BoxEntry& e) { test(e.second); }));
+    tree.query(detail::bgi::intersects(detail::toBgBox(expand(box, distance))),
+               boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
+                   const std::size_t i = e.second;
+                   if (!take(i) || boxDistance2(box, d.boxes[i]) > distance2) return;
+                   if (featureWithin(d, i, distance, distance2, plain)) onHit(i);
+               }));
 }
 
 std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double distance, const FeatureMask& mask)
 {
     std::vector<std::size_t> out;
-    forEachWithin(targets, distance, mask, [&](std::size_t i) { out.push_back(i); });
+    const auto& d = targets.data();
+    m_impl->forEachWithin(d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, distance,
+                          [&](std::size_t i) { out.push_back(i); });
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -324,7 +330,16 @@ std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double 
 std::size_t SpatialQuery::countWithin(const FeatureSet& targets, double distance, const FeatureMask& mask)
 {
     std::size_t n = 0;
-    forEachWithin(targets, distance, mask, [&](std::size_t) { ++n; });
+    const auto& d = targets.data();
+    m_impl->forEachWithin(d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, distance, [&](std::size_t) { ++n; });
+    return n;
+}
+
+std::size_t SpatialQuery::countWithin(const MaskedTargets& targets, double distance)
+{
+    std::size_t n = 0;
+    m_impl->forEachWithin(targets.set().data(), targets.data().tree, [](std::size_t) { return true; }, distance,
+                          [&](std::size_t) { ++n; });
     return n;
 }
 
@@ -542,7 +557,7 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
     return m_impl->nearest(d, d.tree, [&](std::size_t i) { return inMask(mask, i); }, excludeIntersecting, cap);
 }
 
-std::optional<double> SpatialQuery::nearestDistance(const NearestTargets& targets, bool excludeIntersecting,
+std::optional<double> SpatialQuery::nearestDistance(const MaskedTargets& targets, bool excludeIntersecting,
                                                      std::optional<double> cap)
 {
     return m_impl->nearest(targets.set().data(), targets.data().tree, [](std::size_t) { return true; },

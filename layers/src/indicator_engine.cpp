@@ -7,7 +7,7 @@
 #include "riskmap/core/sbi.hpp"
 #include "riskmap/core/text.hpp"
 #include "riskmap/gis/layer_reader.hpp"
-#include "riskmap/gis/nearest_targets.hpp"
+#include "riskmap/gis/masked_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/raster_registration.hpp"
 #include "riskmap/gis/spatial_query.hpp"
@@ -188,6 +188,14 @@ std::map<std::string, std::set<std::string>> neededColumns(const std::vector<Ind
 constexpr double kGridAbovePoints = 32;
 constexpr double kTypicalParcelM = 100;
 
+/// Whether a count is worth an R-tree of its own: when the filters leave out a quarter of the layer or
+/// more (the layer's own tree serves the rest).
+bool worthOwnIndex(const FeatureMask& mask)
+{
+    const auto kept = static_cast<std::size_t>(std::count(mask.begin(), mask.end(), std::uint8_t{1}));
+    return kept * 4 <= mask.size() * 3;
+}
+
 /// One indicator made ready for the parallel loop: its layer, mask and precomputed helpers.
 struct Prepared {
     const IndicatorSpec* spec = nullptr;
@@ -195,7 +203,9 @@ struct Prepared {
     FeatureMask mask;
     std::unique_ptr<gis::PolygonUnion> unionParts;
     std::unique_ptr<gis::PointGrid> points;  ///< point layers of distance counts: counted in bulk
-    std::unique_ptr<gis::NearestTargets> nearest;  ///< distance indicators: the masked features on their own
+    /// Distance indicators, and counts of a filtered layer not counted from a grid: the features in the
+    /// mask on their own.
+    std::unique_ptr<gis::MaskedTargets> targets;
     std::vector<double> amounts;         ///< per feature: the summed value (sum aggregates, vacant farm area)
     std::vector<std::uint32_t> addressIds;  ///< per feature in the mask: its address as a number (max_per_address)
     std::vector<std::optional<double>> perParcel;  ///< raster_zonal: the value of each parcel, computed up front
@@ -396,10 +406,11 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
             const double reach = 2 * spec.distance + kTypicalParcelM;
             if (!p.points->usable() || p.points->pointsPerSquareMetre() * reach * reach < kGridAbovePoints) p.points.reset();
         }
+        if (!p.points && worthOwnIndex(p.mask)) p.targets = std::make_unique<gis::MaskedTargets>(*set, p.mask);
         break;
     case IndicatorKind::DistanceToNearest:
     case IndicatorKind::NearestOther:
-        p.nearest = std::make_unique<gis::NearestTargets>(*set, p.mask);
+        p.targets = std::make_unique<gis::MaskedTargets>(*set, p.mask);
         break;
     case IndicatorKind::AreaShare:
         // Overlapping features must not count twice: the share is of the dissolved union.
@@ -440,6 +451,9 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
             tbb::parallel_for(tbb::blocked_range<std::size_t>(0, set->size(), 4096), [&](const tbb::blocked_range<std::size_t>& range) {
                 for (std::size_t i = range.begin(); i != range.end(); ++i) p.amounts[i] = amountOf(*set, i, col);
             });
+        // Vacant farm buildings are a handful among all buildings.
+        if (spec.kind == IndicatorKind::VacantFarmWithin && worthOwnIndex(p.mask))
+            p.targets = std::make_unique<gis::MaskedTargets>(*set, p.mask);
         break;
     }
     case IndicatorKind::MaxPerAddress: {
@@ -477,11 +491,12 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::siz
     switch (spec.kind) {
     case IndicatorKind::CountWithin:
         if (p.points) return static_cast<double>(q.countWithin(*p.points, spec.distance));
+        if (p.targets) return static_cast<double>(q.countWithin(*p.targets, spec.distance));
         return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
     case IndicatorKind::DistanceToNearest:
-        return q.nearestDistance(*p.nearest, false, spec.cap);
+        return q.nearestDistance(*p.targets, false, spec.cap);
     case IndicatorKind::NearestOther:
-        return q.nearestDistance(*p.nearest, true, spec.cap);
+        return q.nearestDistance(*p.targets, true, spec.cap);
     case IndicatorKind::AreaShare: {
         const double area = q.subjectArea();
         if (area <= 0) return std::nullopt;
@@ -495,6 +510,7 @@ std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::siz
         return sum;
     }
     case IndicatorKind::VacantFarmWithin:
+        if (p.targets) return static_cast<double>(q.countWithin(*p.targets, spec.distance));
         return static_cast<double>(q.countWithin(set, spec.distance, p.mask));
     case IndicatorKind::PointIn:
         return q.containingSubjectPointOnSurface(set, p.mask).empty() ? 0.0 : 1.0;

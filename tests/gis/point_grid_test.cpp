@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SpatialQuery::countWithin over a PointGrid and nearestDistance to polygons (also over NearestTargets),
-// against brute-force GEOS.
+// SpatialQuery::countWithin over a PointGrid (and over MaskedTargets) and nearestDistance to polygons
+// (also over MaskedTargets), against brute-force GEOS.
 #include "riskmap/gis/feature_set.hpp"
-#include "riskmap/gis/nearest_targets.hpp"
+#include "riskmap/gis/masked_targets.hpp"
 #include "riskmap/gis/point_grid.hpp"
 #include "riskmap/gis/spatial_query.hpp"
 #include "riskmap/gis/wkb.hpp"
@@ -77,11 +77,13 @@ TEST(PointGrid, CountsMatchBruteForceIncludingTiesAtTheDistance)
                 const std::vector<std::uint8_t> useMask = masked ? mask : std::vector<std::uint8_t>{};
                 const PointGrid grid(set, useMask, band);
                 ASSERT_TRUE(grid.usable());
+                const MaskedTargets targets(set, useMask);
                 for (std::size_t k = 0; k < subjects.size(); ++k) {
                     ASSERT_TRUE(q.setSubject(subjectSet, k));
                     const std::size_t expected = bruteCount(subjects[k], points, useMask, d);
                     EXPECT_EQ(q.countWithin(grid, d), expected) << "subject " << k << " d " << d << " band " << band;
                     EXPECT_EQ(q.countWithin(set, d, useMask), expected) << "subject " << k << " d " << d;
+                    EXPECT_EQ(q.countWithin(targets, d), expected) << "subject " << k << " d " << d;
                 }
             }
         }
@@ -171,7 +173,7 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
         if (mask.back()) kept.push_back(all.back());
     }
     const auto set = FeatureSet::fromRows({}, std::move(rows));
-    const NearestTargets targets(set, mask);
+    const MaskedTargets targets(set, mask);
     EXPECT_EQ(targets.size(), kept.size());
     std::vector<Wkb> subjects;
     std::vector<FeatureRow> subjectRows;
@@ -196,7 +198,7 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
         }
     }
     // Nothing in the mask: no distance, or the cap.
-    const NearestTargets none(set, std::vector<std::uint8_t>(mask.size(), 0));
+    const MaskedTargets none(set, std::vector<std::uint8_t>(mask.size(), 0));
     ASSERT_TRUE(q.setSubject(subjectSet, 1));
     EXPECT_FALSE(q.nearestDistance(none).has_value());
     EXPECT_EQ(q.nearestDistance(none, false, 100.0), 100.0);

@@ -12,7 +12,7 @@
 
 namespace riskmap::gis {
 
-class NearestTargets;
+class MaskedTargets;
 class PointGrid;
 
 /// Which features of a set take part in a query: one flag per feature; an empty mask means all.
@@ -41,6 +41,9 @@ public:
     /// countWithin(grid.set(), distance, mask the grid was built with), answered from the grid: the same
     /// count, with most points inside the distance counted in bulk instead of one by one.
     std::size_t countWithin(const PointGrid& grid, double distance);
+    /// countWithin(targets.set(), distance, mask the targets were built with), answered from their own
+    /// index: the same count without wading through the features left out.
+    std::size_t countWithin(const MaskedTargets& targets, double distance);
     /// Exact distance from the subject to the nearest feature (in the mask); with `excludeIntersecting`,
     /// features that intersect the subject are skipped (the nearest *other* one). Nullopt when there is
     /// none; with `cap`, the search stops there and returns `cap` when nothing is nearer.
@@ -48,7 +51,7 @@ public:
                                           bool excludeIntersecting = false, std::optional<double> cap = std::nullopt);
     /// nearestDistance(targets.set(), mask the targets were built with, ...), answered from their own
     /// index and outlines: the same distance, faster when many subjects ask.
-    std::optional<double> nearestDistance(const NearestTargets& targets, bool excludeIntersecting = false,
+    std::optional<double> nearestDistance(const MaskedTargets& targets, bool excludeIntersecting = false,
                                           std::optional<double> cap = std::nullopt);
     /// Area of the subject's overlap with a union, in m².
     double intersectionArea(const PolygonUnion& areas);
@@ -68,8 +71,6 @@ public:
     std::optional<std::pair<double, double>> subjectPointOnSurface();
 
 private:
-    template <typename OnHit>
-    void forEachWithin(const FeatureSet& targets, double distance, const FeatureMask& mask, OnHit&& onHit);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The inside of NearestTargets (private to gis).
+// The inside of MaskedTargets (private to gis).
 #pragma once
 
 #include "feature_set_data.hpp"
@@ -8,7 +8,7 @@
 
 namespace riskmap::gis::detail {
 
-struct NearestTargetsData {
+struct MaskedTargetsData {
     /// Envelopes of the indexed features; an entry's second is the feature's index in the set.
     BoxTree tree;
 };

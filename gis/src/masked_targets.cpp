@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Building the R-tree of nearest-distance targets.
-#include "riskmap/gis/nearest_targets.hpp"
+#include "riskmap/gis/masked_targets.hpp"
 
-#include "nearest_targets_data.hpp"
+#include "masked_targets_data.hpp"
 
 namespace riskmap::gis {
 
-NearestTargets::NearestTargets(const FeatureSet& set, const std::vector<std::uint8_t>& mask)
-    : m_set(&set), m_data(std::make_unique<detail::NearestTargetsData>())
+MaskedTargets::MaskedTargets(const FeatureSet& set, const std::vector<std::uint8_t>& mask)
+    : m_set(&set), m_data(std::make_unique<detail::MaskedTargetsData>())
 {
     const auto& d = set.data();
     std::vector<detail::BoxEntry> entries;
@@ -17,9 +17,9 @@ NearestTargets::NearestTargets(const FeatureSet& set, const std::vector<std::uin
     m_data->tree = detail::BoxTree(entries.begin(), entries.end());
 }
 
-NearestTargets::~NearestTargets() = default;
-NearestTargets::NearestTargets(NearestTargets&&) noexcept = default;
-NearestTargets& NearestTargets::operator=(NearestTargets&&) noexcept = default;
-std::size_t NearestTargets::size() const { return m_data->tree.size(); }
+MaskedTargets::~MaskedTargets() = default;
+MaskedTargets::MaskedTargets(MaskedTargets&&) noexcept = default;
+MaskedTargets& MaskedTargets::operator=(MaskedTargets&&) noexcept = default;
+std::size_t MaskedTargets::size() const { return m_data->tree.size(); }
 
 }  // namespace riskmap::gis
