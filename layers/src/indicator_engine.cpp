@@ -16,6 +16,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <chrono>
@@ -213,38 +214,40 @@ struct Prepared {
     std::vector<std::string> warnings;  ///< for the run report (merged in indicator order)
 };
 
+/// The layers the indicators read. Every entry exists from the start (empty until read): the thread
+/// that reads fills one entry at a time, while tasks look up entries filled before (the map itself
+/// never changes shape, so those look-ups are safe).
 class LayerCache {
 public:
     LayerCache(gis::SpatialiteDb& db, std::map<std::string, std::set<std::string>> columns)
         : m_db(db), m_columns(std::move(columns))
     {
+        for (const auto& entry : m_columns) m_slots[entry.first];
     }
-    const FeatureSet* get(const std::string& layer)
+    /// Reads a layer the indicators named (nullptr when the workspace lacks it). One thread only.
+    FeatureSet* read(const std::string& layer)
     {
-        auto it = m_sets.find(layer);
-        if (it != m_sets.end()) return it->second.get();
-        std::unique_ptr<FeatureSet> set;
         const auto t = Clock::now();
-        if (m_db.tableExists(layer)) set = std::make_unique<FeatureSet>(loadIndicatorLayer(m_db, layer, m_columns[layer]));
-        m_readSeconds[layer] = since(t);
-        return m_sets.emplace(layer, std::move(set)).first->second.get();
+        Slot& slot = m_slots.at(layer);
+        if (m_db.tableExists(layer)) slot.set = std::make_unique<FeatureSet>(loadIndicatorLayer(m_db, layer, m_columns[layer]));
+        slot.seconds = since(t);
+        slot.read = true;
+        return slot.set.get();
     }
-    FeatureSet* mutableGet(const std::string& layer) { return const_cast<FeatureSet*>(get(layer)); }
     /// A layer read before (nullptr when it does not exist); never reads: safe from several threads.
     const FeatureSet* loadedSet(const std::string& layer) const
     {
-        auto it = m_sets.find(layer);
-        if (it == m_sets.end()) throw Error("interne fout: laag '" + layer + "' is niet vooraf gelezen");
-        return it->second.get();
+        auto it = m_slots.find(layer);
+        if (it == m_slots.end() || !it->second.read) throw Error("interne fout: laag '" + layer + "' is niet vooraf gelezen");
+        return it->second.set.get();
     }
     std::vector<std::string> loaded() const
     {
         std::vector<std::string> out;
-        for (const auto& [name, set] : m_sets)
-            if (set) out.push_back(name);
+        for (const auto& [name, slot] : m_slots)
+            if (slot.set) out.push_back(name);
         return out;
     }
-
     /// The layers the indicators read, in name order.
     std::vector<std::string> layers() const
     {
@@ -253,13 +256,23 @@ public:
         return out;
     }
     /// Seconds each layer took to read.
-    const std::map<std::string, double>& readSeconds() const { return m_readSeconds; }
+    std::map<std::string, double> readSeconds() const
+    {
+        std::map<std::string, double> out;
+        for (const auto& [name, slot] : m_slots)
+            if (slot.read) out[name] = slot.seconds;
+        return out;
+    }
 
 private:
+    struct Slot {
+        std::unique_ptr<FeatureSet> set;
+        bool read = false;
+        double seconds = 0;
+    };
     gis::SpatialiteDb& m_db;
     std::map<std::string, std::set<std::string>> m_columns;
-    std::map<std::string, double> m_readSeconds;
-    std::map<std::string, std::unique_ptr<FeatureSet>> m_sets;
+    std::map<std::string, Slot> m_slots;
 };
 
 /// Size of a building for area sums: its `field` value, or the footprint when that is empty.
@@ -355,27 +368,14 @@ bool usesPointsOnSurface(const IndicatorSpec& spec)
     return spec.kind == IndicatorKind::ContainedAggregate || spec.kind == IndicatorKind::VacantFarmArea;
 }
 
-/// Reads every layer the indicators use (and the points on surface they need): afterwards the cache
-/// and its sets are only read, so the indicators can be prepared side by side.
-void loadInputs(const std::vector<IndicatorSpec>& specs, LayerCache& cache, core::Feedback& feedback,
-                std::map<std::string, double>& seconds)
+/// The layers an indicator reads: its own, and for vacant farm buildings the registrations and
+/// addresses behind them.
+std::set<std::string> inputLayers(const IndicatorSpec& spec)
 {
-    // Every layer neededColumns named (those the specs read and those they consult, such as the
-    // registrations behind vacant farm buildings).
-    for (const auto& layer : cache.layers()) {
-        feedback.beginStage("laag " + layer + " lezen");
-        feedback.checkCancelled();
-        cache.get(layer);
-    }
-    for (const auto& spec : specs) {
-        if (spec.kind == IndicatorKind::RasterZonal) continue;
-        FeatureSet* set = cache.mutableGet(spec.layer);
-        if (set && usesPointsOnSurface(spec) && !set->pointsOnSurfacePrepared()) {
-            const auto t = Clock::now();
-            set->preparePointsOnSurface();
-            seconds["punten_op_oppervlak"] += since(t);
-        }
-    }
+    std::set<std::string> out{spec.layer};
+    if (spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin)
+        out.insert({"vestigingen", "verblijfsobjecten"});
+    return out;
 }
 
 /// One non-raster indicator made ready from the loaded layers (only reads the cache: safe side by side).
@@ -598,14 +598,10 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     IndicatorTable table;
     table.specs = settings.indicators;
     LayerCache cache(db, neededColumns(table.specs));
-    auto t = Clock::now();
-    loadInputs(table.specs, cache, feedback, table.seconds);
-    table.seconds["lagen_lezen"] = since(t);
     const std::size_t count = table.specs.size();
     std::vector<Prepared> prepared(count);
     std::vector<std::exception_ptr> errors(count);
-    // Rasters one by one (GDAL reads with its own progress); then every other indicator's mask and
-    // index side by side, so that their serial parts (sorting, packing trees) overlap.
+    // Rasters one by one (GDAL reads with its own progress).
     for (std::size_t k = 0; k < count; ++k) {
         const auto& spec = table.specs[k];
         if (spec.kind != IndicatorKind::RasterZonal) continue;
@@ -614,20 +610,75 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
         prepared[k].spec = &spec;
         prepareRaster(prepared[k], db, parcels, feedback);
     }
+    // Then the vector layers one after another. As soon as a layer is in, its points on surface and
+    // every indicator whose layers are all in are made ready in tasks beside the reading (which leaves
+    // part of a core idle); an indicator's mask and index only read the cache.
+    auto t = Clock::now();
+    std::map<std::string, std::exception_ptr> layerErrors;
+    std::mutex secondsMutex;
+    double posSeconds = 0;
+    std::set<std::string> read;
+    std::vector<bool> started(count, false);
+    tbb::task_group tasks;
+    auto startReady = [&] {
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto& spec = table.specs[k];
+            if (started[k] || spec.kind == IndicatorKind::RasterZonal) continue;
+            const auto inputs = inputLayers(spec);
+            if (!std::all_of(inputs.begin(), inputs.end(), [&](const std::string& l) { return read.count(l) > 0; })) continue;
+            started[k] = true;
+            tasks.run([&, k] {
+                try {
+                    prepared[k] = prepare(table.specs[k], cache, settings, reference);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                }
+            });
+        }
+    };
+    try {
+        for (const auto& layer : cache.layers()) {
+            feedback.beginStage("laag " + layer + " lezen");
+            feedback.checkCancelled();
+            FeatureSet* set = cache.read(layer);
+            const bool pos = set && std::any_of(table.specs.begin(), table.specs.end(), [&](const IndicatorSpec& spec) {
+                return spec.kind != IndicatorKind::RasterZonal && spec.layer == layer && usesPointsOnSurface(spec);
+            });
+            if (pos) {
+                auto& error = layerErrors[layer];
+                tasks.run([&, set] {
+                    try {
+                        const auto start = Clock::now();
+                        set->preparePointsOnSurface();
+                        std::lock_guard lock(secondsMutex);
+                        posSeconds += since(start);
+                    } catch (...) {
+                        error = std::current_exception();
+                    }
+                });
+            }
+            read.insert(layer);
+            startReady();
+        }
+    } catch (...) {
+        tasks.cancel();
+        tasks.wait();
+        throw;
+    }
+    const double readingSeconds = since(t);
+    // Whatever is left to make ready once everything is read.
     t = Clock::now();
     feedback.beginStage("indicatoren voorbereiden");
-    feedback.checkCancelled();
-    tbb::parallel_for(std::size_t(0), count, [&](std::size_t k) {
-        if (table.specs[k].kind == IndicatorKind::RasterZonal) return;
-        try {
-            prepared[k] = prepare(table.specs[k], cache, settings, reference);
-        } catch (...) {
-            errors[k] = std::current_exception();
-        }
-    });
-    // The first indicator's error, whichever thread met it first: the same message every run.
+    tasks.wait();
+    table.seconds["lagen_lezen"] = readingSeconds;
+    if (posSeconds > 0) table.seconds["punten_op_oppervlak"] = posSeconds;
+    // The first error in layer order, then indicator order, whichever thread met it first: the same
+    // message every run.
+    for (const auto& [layer, e] : layerErrors)
+        if (e) std::rethrow_exception(e);
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
+    feedback.checkCancelled();
     for (const auto& p : prepared) {
         if (p.layerMissing && std::find(table.missingLayers.begin(), table.missingLayers.end(), p.spec->layer) ==
                                   table.missingLayers.end())
