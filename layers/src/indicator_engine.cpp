@@ -645,15 +645,15 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
                 return spec.kind != IndicatorKind::RasterZonal && spec.layer == layer && usesPointsOnSurface(spec);
             });
             if (pos) {
-                auto& error = layerErrors[layer];
-                tasks.run([&, set] {
+                std::exception_ptr* error = &layerErrors[layer];  // map nodes stay put while others are added
+                tasks.run([&, set, error] {
                     try {
                         const auto start = Clock::now();
                         set->preparePointsOnSurface();
                         std::lock_guard lock(secondsMutex);
                         posSeconds += since(start);
                     } catch (...) {
-                        error = std::current_exception();
+                        *error = std::current_exception();
                     }
                 });
             }
