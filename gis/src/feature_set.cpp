@@ -269,11 +269,7 @@ void FeatureSet::preparePointsOnSurface()
         }
     });
     if (!firstError.empty()) throw GeosError(firstError);
-    std::vector<detail::PointEntry> entries;
-    entries.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (d.posHas[i]) entries.emplace_back(detail::BgPoint(d.posX[i], d.posY[i]), i);
-    d.posTree = detail::PointTree(entries.begin(), entries.end());
+    d.posBuckets = detail::PointBuckets(d.posX, d.posY, d.posHas);
     d.posReady = true;
 }
 

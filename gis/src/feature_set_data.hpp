@@ -3,6 +3,7 @@
 #pragma once
 
 #include "geos_context.hpp"
+#include "point_buckets.hpp"
 #include "riskmap/gis/layer_reader.hpp"
 
 #include <boost/geometry.hpp>
@@ -21,9 +22,7 @@ namespace bgi = boost::geometry::index;
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BgBox = bg::model::box<BgPoint>;
 using BoxEntry = std::pair<BgBox, std::size_t>;
-using PointEntry = std::pair<BgPoint, std::size_t>;
 using BoxTree = bgi::rtree<BoxEntry, bgi::rstar<16>>;
-using PointTree = bgi::rtree<PointEntry, bgi::rstar<16>>;
 
 inline BgBox toBgBox(const Box& b) { return BgBox(BgPoint(b.xmin, b.ymin), BgPoint(b.xmax, b.ymax)); }
 
@@ -49,7 +48,7 @@ struct FeatureSetData {
     /// freeing hundreds of thousands of them cost more than the queries); posHas[i] is 0 where there is none.
     std::vector<double> posX, posY;
     std::vector<std::uint8_t> posHas;
-    PointTree posTree;
+    PointBuckets posBuckets;  ///< the points on surface by grid cell
 
     /// Takes ownership of `g` as a new feature's geometry: envelope, area, priming of lazy caches.
     void adopt(GEOSGeometry* g);

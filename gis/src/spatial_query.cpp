@@ -610,8 +610,7 @@ const std::vector<std::size_t>& SpatialQuery::allPointsOnSurfaceInSubject(const 
     if (!d.posReady) throw Error("interne fout: punten-op-oppervlak niet voorbereid");
     if (m.posInsideOf != &d) {
         m.posInside.clear();
-        d.posTree.query(detail::bgi::intersects(detail::toBgBox(m.box)),
-                        boost::make_function_output_iterator([&](const detail::PointEntry& e) { m.posInside.push_back(e.second); }));
+        d.posBuckets.forEachIn(m.box, [&](std::size_t i) { m.posInside.push_back(i); });
         std::sort(m.posInside.begin(), m.posInside.end());
         std::erase_if(m.posInside, [&](std::size_t i) { return !m.containsPoint(d.posX[i], d.posY[i]); });
         m.posInsideOf = &d;

@@ -132,4 +132,39 @@ TEST(SpatialQueryContains, PointsOnSurfaceMatchGeosAndShareOneLookupAcrossMasks)
     EXPECT_GT(hits, 100u);  // the oracle is not trivially empty
 }
 
+TEST(SpatialQueryContains, PointsOnSurfaceInDegenerateLayoutsMatchGeos)
+{
+    // All points on surface at one spot, or on one horizontal line: the lookup grid is one cell high.
+    for (bool sameSpot : {true, false}) {
+        std::vector<Wkb> buildings;
+        for (int i = 0; i < 300; ++i) {
+            const double x = sameSpot ? 150.0 : 100.0 + i, w = sameSpot ? 2.0 + i % 5 : 0.5;
+            buildings.push_back(polygonWkb({{{x - w, 114}, {x + w, 114}, {x + w, 116}, {x - w, 116}}}));  // centre line y = 115
+        }
+        std::vector<FeatureRow> rows;
+        for (std::size_t i = 0; i < buildings.size(); ++i) rows.push_back(row(static_cast<std::int64_t>(i + 1), buildings[i]));
+        auto set = FeatureSet::fromRows({}, std::move(rows));
+        set.preparePointsOnSurface();
+        auto posOf = [&](GEOSContextHandle_t h, GEOSWKBReader* r, std::size_t i) {
+            GEOSGeometry* g = GEOSWKBReader_read_r(h, r, buildings[i].data(), buildings[i].size());
+            GEOSGeometry* p = GEOSPointOnSurface_r(h, g);
+            GEOSGeom_destroy_r(h, g);
+            return p;
+        };
+        const auto subs = subjects();
+        std::vector<FeatureRow> subjectRows;
+        for (std::size_t k = 0; k < subs.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subs[k]));
+        const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+        SpatialQuery q;
+        std::size_t hits = 0;
+        for (std::size_t k = 0; k < subs.size(); ++k) {
+            ASSERT_TRUE(q.setSubject(subjectSet, k));
+            const auto expected = bruteContains(subs[k], buildings.size(), posOf, {});
+            EXPECT_EQ(q.pointsOnSurfaceInSubject(set), expected) << "subject " << k << " same spot " << sameSpot;
+            hits += expected.size();
+        }
+        EXPECT_GT(hits, 0u) << "same spot " << sameSpot;
+    }
+}
+
 }  // namespace
