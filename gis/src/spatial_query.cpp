@@ -423,24 +423,39 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         const double near = y1 < b.ymin ? b.ymin - y1 : (y0 > b.ymax ? y0 - b.ymax : 0.0);
         if (near > distance * (1 + 1e-9) + 1e-9) continue;
         const double span = std::sqrt(std::max(0.0, distance2 - near * near)) * (1 + 1e-9) + 1e-6;
-        const std::size_t lo = grid.lowerX(band, first, end, b.xmin - std::min(span, distance));
-        const std::size_t hi = grid.upperX(band, lo, end, b.xmax + std::min(span, distance));
+        const double reachLeft = b.xmin - std::min(span, distance), reachRight = b.xmax + std::min(span, distance);
+        // From a position inside the reach outward to its ends: a walk, cheaper than a search, as the
+        // points walked over are tested anyway. (Every sure range lies inside the reach: the walks start
+        // inside it.)
+        auto walkDown = [&](std::size_t pos) {
+            while (pos > first && grid.x(pos - 1) >= reachLeft) --pos;
+            return pos;
+        };
+        auto walkUp = [&](std::size_t pos) {
+            while (pos < end && grid.x(pos) <= reachRight) ++pos;
+            return pos;
+        };
+        auto searchReach = [&]() {
+            const std::size_t from = grid.lowerX(band, first, end, reachLeft);
+            return std::make_pair(from, grid.upperX(band, from, end, reachRight));
+        };
         const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
         // The envelope's sure range: points within `reach` of it in x are within `sure` of it.
         const bool envelopeSure = sure > 0 && dy < sure;
         const double reach = envelopeSure ? std::sqrt(sure * sure - dy * dy) : 0.0;
-        if (!outline || hi - lo <= kVerticesAbove) {
+        if (!outline || grid.countAtMost(band, reachLeft, reachRight) <= kVerticesAbove) {
             // Few points in reach (or no outline): the envelope's sure range, the rest one by one.
-            std::size_t a = lo, z = lo;
+            std::size_t a = 0, z = 0;
             if (envelopeSure) {
-                a = grid.lowerX(band, lo, hi, b.xmin - reach);
-                z = grid.upperX(band, a, hi, b.xmax + reach);
+                a = grid.lowerX(band, first, end, b.xmin - reach);
+                z = grid.upperX(band, a, end, b.xmax + reach);
             }
-            if (z > a) {
-                testRange(lo, a);
+            if (envelopeSure && z > a) {
+                testRange(walkDown(a), a);
                 n += z - a;  // surely within: counted without a look
-                testRange(z, hi);
+                testRange(z, walkUp(z));
             } else {
+                const auto [lo, hi] = searchReach();
                 testRange(lo, hi);
             }
             continue;
@@ -468,22 +483,31 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             }
             iv.resize(out);
         };
-        // Positions [from, to) of each merged range within [lo, hi); the points between are the fringe.
+        // Positions [from, to) of each merged range; the points between them and out to the reach's
+        // ends are the fringe.
         auto& cover = m.cover;
         auto locate = [&]() {
             cover.clear();
-            std::size_t pos = lo, fringe = 0;
+            std::size_t pos = first;
             for (const auto& [left, right] : iv) {
-                const std::size_t from = std::max(pos, grid.lowerX(band, pos, hi, left));
-                const std::size_t to = std::max(from, grid.upperX(band, from, hi, right));
-                fringe += from - pos;
+                const std::size_t from = std::max(pos, grid.lowerX(band, pos, end, left));
+                const std::size_t to = std::max(from, grid.upperX(band, from, end, right));
                 cover.emplace_back(from, to);
                 pos = to;
             }
-            return fringe + (hi - pos);
         };
         addVertices(extremes->data(), extremes->size() / 2);
-        if (locate() > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
+        locate();
+        const auto [lo, hi] = cover.empty() ? searchReach() : std::make_pair(walkDown(cover.front().first), walkUp(cover.back().second));
+        auto fringe = [&, lo = lo, hi = hi]() {
+            std::size_t count = 0, pos = lo;
+            for (const auto& [from, to] : cover) {
+                count += from - pos;
+                pos = to;
+            }
+            return count + (hi - pos);
+        };
+        if (fringe() > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
             addVertices(outline->vertices().data(), outline->vertices().size() / 2);
             locate();
         }
