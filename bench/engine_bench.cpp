@@ -7,7 +7,7 @@
 // The indicators run exactly as in `riskmap build` (EngineSettings::defaults(), defaultReferenceDate);
 // the KDE is the gelegenheidskaart's kde column (incidents of the last 3 years, cells of the study grid).
 // The engine's own stage timings follow as `fase_<stage> seconds` lines (layers read, points on surface,
-// preparation, the per-parcel loop). ENGINE_BENCH_ONLY=<indicator> times that one indicator alone;
+// preparation, the per-parcel loop). ENGINE_BENCH_ONLY=<indicator>[,<indicator>...] times those alone;
 // ENGINE_BENCH_PER_INDICATOR=1 also times each one on its own (its layer load included).
 #include "riskmap/core/feedback.hpp"
 #include "riskmap/core/stats/kde.hpp"
@@ -44,8 +44,11 @@ int main(int argc, char** argv)
         auto ws = gis::Workspace::open(argv[1]);
         auto& db = ws.db();
         auto settings = layers::EngineSettings::defaults();
-        if (const char* only = std::getenv("ENGINE_BENCH_ONLY"))
-            std::erase_if(settings.indicators, [&](const auto& spec) { return spec.name != only; });
+        if (const char* only = std::getenv("ENGINE_BENCH_ONLY")) {
+            // One name, or several separated by commas.
+            const std::string names = std::string(",") + only + ",";
+            std::erase_if(settings.indicators, [&](const auto& spec) { return names.find("," + spec.name + ",") == std::string::npos; });
+        }
         const auto reference = layers::defaultReferenceDate(db).value_or(core::todayUtc());
         const auto parcels = gis::FeatureSet::load(db, "percelen", {"perceel_id", "gemeente"}, true);
         std::printf("percelen_lezen %.4f\n", since(t));

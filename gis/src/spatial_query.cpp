@@ -564,6 +564,13 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
             std::pop_heap(ranked.begin(), end, farther);
             const auto [bd2, i] = *(end - 1);
             if (bd2 >= best * best) break;
+            // A feature whose point on surface lies inside the subject meets it: known without its outline
+            // when those points were looked up for this subject already (the parcel's own buildings).
+            if (bd2 == 0 && posInsideOf == &d && std::binary_search(posInside.begin(), posInside.end(), i)) {
+                if (excludeIntersecting) continue;
+                best = 0.0;
+                break;
+            }
             nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? readTarget(d, i) : nullptr, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;

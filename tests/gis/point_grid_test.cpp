@@ -172,7 +172,8 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
         mask.push_back(i % 3 != 0);
         if (mask.back()) kept.push_back(all.back());
     }
-    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    auto set = FeatureSet::fromRows({}, std::move(rows));
+    set.preparePointsOnSurface();
     const MaskedTargets targets(set, mask);
     EXPECT_EQ(targets.size(), kept.size());
     std::vector<Wkb> subjects;
@@ -188,13 +189,18 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
     SpatialQuery q;
     for (std::size_t k = 0; k < subjects.size(); ++k) {
         ASSERT_TRUE(q.setSubject(subjectSet, k));
-        for (bool exclude : {false, true}) {
-            const double expected = bruteNearest(subjects[k], kept, exclude);
-            const auto got = q.nearestDistance(targets, exclude);
-            ASSERT_TRUE(got.has_value());
-            EXPECT_NEAR(*got, expected, 1e-9) << "subject " << k << " exclude " << exclude;
-            EXPECT_EQ(q.nearestDistance(targets, exclude), q.nearestDistance(set, mask, exclude));
-            EXPECT_NEAR(*q.nearestDistance(targets, exclude, 25.0), std::min(expected, 25.0), 1e-9);
+        // Second time round the buildings' points on surface inside the subject are known (another
+        // indicator asked): buildings meeting the subject are then recognised by those.
+        for (bool pointsKnown : {false, true}) {
+            if (pointsKnown) (void)q.pointsOnSurfaceInSubject(set);
+            for (bool exclude : {false, true}) {
+                const double expected = bruteNearest(subjects[k], kept, exclude);
+                const auto got = q.nearestDistance(targets, exclude);
+                ASSERT_TRUE(got.has_value());
+                EXPECT_NEAR(*got, expected, 1e-9) << "subject " << k << " exclude " << exclude << " points known " << pointsKnown;
+                EXPECT_EQ(q.nearestDistance(targets, exclude), q.nearestDistance(set, mask, exclude));
+                EXPECT_NEAR(*q.nearestDistance(targets, exclude, 25.0), std::min(expected, 25.0), 1e-9);
+            }
         }
     }
     // Nothing in the mask: no distance, or the cap.
