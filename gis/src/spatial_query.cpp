@@ -248,8 +248,17 @@ struct SpatialQuery::Impl {
     }
 
     /// The candidate's outline read into the scratch buffer, or nullptr when it cannot be.
-    const detail::SubjectOutline* readTarget(const detail::FeatureSetData& d, std::size_t i)
+    const detail::SubjectOutline* readTarget(const detail::FeatureSetData& d, std::size_t i,
+                                             const detail::MaskedTargetsData* stored)
     {
+        if (stored && !stored->outlineOf.empty()) {
+            // Stored for every target whose read() would succeed: the rest has none here either.
+            const std::uint32_t slot = stored->outlineOf[i];
+            if (slot == detail::MaskedTargetsData::kNoOutline) return nullptr;
+            const auto& o = stored->outlines[slot];
+            targetOutline.assign(stored->xy.data() + o.xy, stored->ends.data() + o.ends, o.parts, o.areal, o.linear);
+            return &targetOutline;
+        }
         if (!d.geoms[i] || isPointBox(d.boxes[i])) return nullptr;
         return targetOutline.read(ctx.handle(), d.geoms[i]) ? &targetOutline : nullptr;
     }
@@ -260,10 +269,12 @@ struct SpatialQuery::Impl {
     void forEachWithin(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take, double distance,
                        OnHit&& onHit);
 
-    /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part.
+    /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part;
+    /// `stored`: the targets' stored outlines, if any.
     template <typename Take>
     std::optional<double> nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
-                                  bool excludeIntersecting, std::optional<double> cap);
+                                  bool excludeIntersecting, std::optional<double> cap,
+                                  const detail::MaskedTargetsData* stored = nullptr);
 
     const GEOSGeometry* subjectPos()
     {
@@ -524,7 +535,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
 
 template <typename Take>
 std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree,
-                                                  Take&& take, bool excludeIntersecting, std::optional<double> cap)
+                                                  Take&& take, bool excludeIntersecting, std::optional<double> cap,
+                                                  const detail::MaskedTargetsData* stored)
 {
     if (!subject) return std::nullopt;
     double best = std::numeric_limits<double>::infinity();
@@ -571,7 +583,7 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
                 best = 0.0;
                 break;
             }
-            nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? readTarget(d, i) : nullptr, best);
+            nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? readTarget(d, i, stored) : nullptr, best);
         }
         if (best <= radius || radius >= limit || radius >= span) break;
         previous2 = radius2;
@@ -592,7 +604,7 @@ std::optional<double> SpatialQuery::nearestDistance(const MaskedTargets& targets
                                                      std::optional<double> cap)
 {
     return m_impl->nearest(targets.set().data(), targets.data().tree, [](std::size_t) { return true; },
-                           excludeIntersecting, cap);
+                           excludeIntersecting, cap, &targets.data());
 }
 
 double SpatialQuery::intersectionArea(const PolygonUnion& areas)

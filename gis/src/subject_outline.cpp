@@ -14,17 +14,31 @@ bool SubjectOutline::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
     m_ends.clear();
     m_areal = m_linear = false;
     m_usable = g && GEOSisEmpty_r(ctx, g) == 0 && add(ctx, g) && !m_ends.empty() && !(m_areal && m_linear);
-    if (m_usable) {
-        m_xmin = m_xmax = m_xy[0];
-        m_ymin = m_ymax = m_xy[1];
-        for (std::size_t k = 2; k + 1 < m_xy.size(); k += 2) {
-            m_xmin = std::min(m_xmin, m_xy[k]);
-            m_xmax = std::max(m_xmax, m_xy[k]);
-            m_ymin = std::min(m_ymin, m_xy[k + 1]);
-            m_ymax = std::max(m_ymax, m_xy[k + 1]);
-        }
-    }
+    if (m_usable) computeEnvelope();
     return m_usable;
+}
+
+void SubjectOutline::assign(const double* xy, const std::uint32_t* ends, std::size_t parts, bool areal, bool linear)
+{
+    const std::size_t count = parts > 0 ? ends[parts - 1] : 0;
+    m_xy.assign(xy, xy + count);
+    m_ends.assign(ends, ends + parts);
+    m_areal = areal;
+    m_linear = linear;
+    m_usable = count > 0 && !(m_areal && m_linear);
+    if (m_usable) computeEnvelope();
+}
+
+void SubjectOutline::computeEnvelope()
+{
+    m_xmin = m_xmax = m_xy[0];
+    m_ymin = m_ymax = m_xy[1];
+    for (std::size_t k = 2; k + 1 < m_xy.size(); k += 2) {
+        m_xmin = std::min(m_xmin, m_xy[k]);
+        m_xmax = std::max(m_xmax, m_xy[k]);
+        m_ymin = std::min(m_ymin, m_xy[k + 1]);
+        m_ymax = std::max(m_ymax, m_xy[k + 1]);
+    }
 }
 
 bool SubjectOutline::addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g)

@@ -4,6 +4,8 @@
 
 #include <geos_c.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -16,7 +18,14 @@ public:
     /// Reads `g` (point, line, polygon or a homogeneous multi-geometry). Returns false (and leaves the
     /// outline unusable) for empty geometries and mixed collections: callers then fall back to GEOS.
     bool read(GEOSContextHandle_t ctx, const GEOSGeometry* g);
+    /// The outline an earlier read() gave, from its vertices(), partEnds(), areal() and linear() as
+    /// stored elsewhere: the same outline, without asking GEOS again.
+    void assign(const double* xy, const std::uint32_t* ends, std::size_t parts, bool areal, bool linear);
     bool usable() const { return m_usable; }
+    /// True for points and lines.
+    bool linear() const { return m_linear; }
+    /// End of each part in vertices() (counted in doubles).
+    const std::vector<std::size_t>& partEnds() const { return m_ends; }
     /// True for polygons and multipolygons (interiorContains can answer).
     bool areal() const { return m_areal; }
     /// All vertices as x0,y0,x1,y1,... (rings closed: the first vertex repeats).
@@ -48,6 +57,8 @@ public:
     bool edgesCross(const SubjectOutline& other) const;
 
 private:
+    /// The envelope of the vertices, once they are in.
+    void computeEnvelope();
     bool add(GEOSContextHandle_t ctx, const GEOSGeometry* g);
     bool addSequence(GEOSContextHandle_t ctx, const GEOSGeometry* g);
     /// Calls f(x0, y0, ...) per part: its vertices x0,y0,x1,y1,... (rings closed) and their count.

@@ -410,7 +410,7 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
         break;
     case IndicatorKind::DistanceToNearest:
     case IndicatorKind::NearestOther:
-        p.targets = std::make_unique<gis::MaskedTargets>(*set, p.mask);
+        p.targets = std::make_unique<gis::MaskedTargets>(*set, p.mask, true);
         break;
     case IndicatorKind::AreaShare:
         // Overlapping features must not count twice: the share is of the dissolved union.

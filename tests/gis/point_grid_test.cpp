@@ -175,6 +175,7 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
     auto set = FeatureSet::fromRows({}, std::move(rows));
     set.preparePointsOnSurface();
     const MaskedTargets targets(set, mask);
+    const MaskedTargets withOutlines(set, mask, true);  // the targets' outlines stored as plain arrays
     EXPECT_EQ(targets.size(), kept.size());
     std::vector<Wkb> subjects;
     std::vector<FeatureRow> subjectRows;
@@ -199,6 +200,7 @@ TEST(SpatialQueryNearest, MaskedTargetsOnTheirOwnIndexMatchBruteForceGeos)
                 ASSERT_TRUE(got.has_value());
                 EXPECT_NEAR(*got, expected, 1e-9) << "subject " << k << " exclude " << exclude << " points known " << pointsKnown;
                 EXPECT_EQ(q.nearestDistance(targets, exclude), q.nearestDistance(set, mask, exclude));
+                EXPECT_EQ(q.nearestDistance(withOutlines, exclude), got) << "subject " << k << " exclude " << exclude;
                 EXPECT_NEAR(*q.nearestDistance(targets, exclude, 25.0), std::min(expected, 25.0), 1e-9);
             }
         }

@@ -21,7 +21,9 @@ struct MaskedTargetsData;
 /// distance indicator; risky-sector establishments among all: two thirds off their count). Immutable once built: share it between threads. `set` must outlive it.
 class MaskedTargets {
 public:
-    MaskedTargets(const FeatureSet& set, const std::vector<std::uint8_t>& mask);
+    /// With `outlines`, the polygon and line targets' outlines are kept as plain arrays too (for
+    /// nearestDistance: distances between outlines without asking GEOS for the target's coordinates).
+    MaskedTargets(const FeatureSet& set, const std::vector<std::uint8_t>& mask, bool outlines = false);
     ~MaskedTargets();
     MaskedTargets(MaskedTargets&&) noexcept;
     MaskedTargets& operator=(MaskedTargets&&) noexcept;
