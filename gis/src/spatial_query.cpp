@@ -557,8 +557,8 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
     // The first radius: 24 m, or a quarter of the targets' mean spacing over their envelope when that is
     // more (a few dozen targets over a municipality are then found in one or two rounds instead of ten;
     // clustered targets such as dwellings keep 24 m). The answer is the same for any radii.
-    const double area = (all.xmax - all.xmin) * (all.ymax - all.ymin);
-    const double spacing = std::sqrt(area / static_cast<double>(tree.size()));
+    const double extent = (all.xmax - all.xmin) * (all.ymax - all.ymin);
+    const double spacing = std::sqrt(extent / static_cast<double>(tree.size()));
     for (double r = std::max(24.0, std::isfinite(spacing) ? spacing / 4 : 0.0);; r *= 2.0) {
         const double radius = std::min({r, limit, span});
         const double radius2 = radius * radius;
