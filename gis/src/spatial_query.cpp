@@ -420,7 +420,7 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         for (std::size_t k = 0; k < undecided; ++k) {
             const double x = xs[left[k]], y = ys[left[k]];
             const bool inBox = x >= b.xmin && x <= b.xmax && y >= b.ymin && y <= b.ymax;
-            if (outline->edgeWithin(x, y, distance2) || (inBox && outline->interiorContains(x, y))) ++n;
+            if (outline->segmentWithin(x, y, distance2) || (inBox && outline->interiorContains(x, y))) ++n;
         }
     };
     const std::size_t last = grid.bandOf(b.ymax + distance);

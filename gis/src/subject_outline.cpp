@@ -184,7 +184,12 @@ bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
     // Vertices first: most points near a small parcel are close to one of its corners.
     for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2)
         if ((x - m_xy[k]) * (x - m_xy[k]) + (y - m_xy[k + 1]) * (y - m_xy[k + 1]) <= limit2) return true;
-    // Then the edges, stopping at the first near enough (the same sums as edgeDistance2: the same answer).
+    return segmentWithin(x, y, limit2);
+}
+
+bool SubjectOutline::segmentWithin(double x, double y, double limit2) const
+{
+    // The edges, stopping at the first near enough (the same sums as edgeDistance2: the same answer).
     bool within = false;
     forEachPart([&](const double* p, std::size_t n) {
         if (within) return;
@@ -194,6 +199,11 @@ bool SubjectOutline::edgeWithin(double x, double y, double limit2) const
         }
         for (std::size_t k = 0; k + 1 < n && !within; ++k)
             within = pointSegment2(x, y, p[2 * k], p[2 * k + 1], p[2 * k + 2], p[2 * k + 3]) <= limit2;
+        // Each vertex starts an edge, where the edge's sum equals the vertex's own; an open line's last
+        // vertex only ends one, so it is measured on its own.
+        const double* end = p + 2 * (n - 1);
+        if (!within && (end[0] != p[0] || end[1] != p[1]))
+            within = (x - end[0]) * (x - end[0]) + (y - end[1]) * (y - end[1]) <= limit2;
     });
     return within;
 }

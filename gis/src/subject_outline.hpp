@@ -34,6 +34,9 @@ public:
     double edgeDistance2(double x, double y) const;
     /// edgeDistance2(x, y) <= limit2, stopping at the first vertex or edge close enough.
     bool edgeWithin(double x, double y, double limit2) const;
+    /// The same answer without looking at the vertices on their own first (an edge's distance covers its
+    /// ends): for points already found beyond reach of the vertices that usually settle it.
+    bool segmentWithin(double x, double y, double limit2) const;
     /// True when (x, y) lies strictly inside an areal subject (even-odd over all rings); false for
     /// lines and points. Points on an edge may go either way: callers test edgeDistance2 first.
     bool interiorContains(double x, double y) const;
