@@ -50,6 +50,25 @@ std::vector<std::size_t> bruteContains(const Wkb& subject, std::size_t count, Po
     return out;
 }
 
+/// The features of a set built from `shapes` (fids 1, 2, ...).
+FeatureSet setOf(const std::vector<Wkb>& shapes)
+{
+    std::vector<FeatureRow> rows;
+    for (std::size_t i = 0; i < shapes.size(); ++i) rows.push_back(row(static_cast<std::int64_t>(i + 1), shapes[i]));
+    return FeatureSet::fromRows({}, std::move(rows));
+}
+
+/// For bruteContains: building i's point on surface, by GEOS.
+auto pointOnSurfaceOf(const std::vector<Wkb>& buildings)
+{
+    return [&buildings](GEOSContextHandle_t h, GEOSWKBReader* r, std::size_t i) {
+        GEOSGeometry* g = GEOSWKBReader_read_r(h, r, buildings[i].data(), buildings[i].size());
+        GEOSGeometry* p = GEOSPointOnSurface_r(h, g);
+        GEOSGeom_destroy_r(h, g);
+        return p;
+    };
+}
+
 TEST(SpatialQueryContains, PointsIncludingThoseOnEdgesVerticesAndHolesMatchGeos)
 {
     // Points on a 2.5 m lattice (many exactly on edges and vertices) and random ones.
@@ -67,9 +86,7 @@ TEST(SpatialQueryContains, PointsIncludingThoseOnEdgesVerticesAndHolesMatchGeos)
     for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = (i % 4) != 1;
 
     const auto subs = subjects();
-    std::vector<FeatureRow> subjectRows;
-    for (std::size_t k = 0; k < subs.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subs[k]));
-    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
+    const auto subjectSet = setOf(subs);
     SpatialQuery q;
     for (std::size_t k = 0; k < subs.size(); ++k) {
         ASSERT_TRUE(q.setSubject(subjectSet, k));
@@ -81,6 +98,28 @@ TEST(SpatialQueryContains, PointsIncludingThoseOnEdgesVerticesAndHolesMatchGeos)
             EXPECT_EQ(q.containedInSubject(set, useMask), expected) << "subject " << k << " masked " << masked;
         }
     }
+}
+
+/// Checks pointsOnSurfaceInSubject against GEOS for every subject of subjects(), asking with each mask in
+/// turn on one subject (the shared look-up must filter each correctly); returns how many the oracle found.
+std::size_t checkPointsOnSurface(const std::vector<Wkb>& buildings, const std::vector<std::vector<std::uint8_t>>& masks)
+{
+    auto set = setOf(buildings);
+    set.preparePointsOnSurface();
+    const auto posOf = pointOnSurfaceOf(buildings);
+    const auto subs = subjects();
+    const auto subjectSet = setOf(subs);
+    SpatialQuery q;
+    std::size_t hits = 0;
+    for (std::size_t k = 0; k < subs.size(); ++k) {
+        EXPECT_TRUE(q.setSubject(subjectSet, k));
+        for (const auto& mask : masks) {
+            const auto expected = bruteContains(subs[k], buildings.size(), posOf, mask);
+            EXPECT_EQ(q.pointsOnSurfaceInSubject(set, mask), expected) << "subject " << k;
+            hits += expected.size();
+        }
+    }
+    return hits;
 }
 
 TEST(SpatialQueryContains, PointsOnSurfaceMatchGeosAndShareOneLookupAcrossMasks)
@@ -97,39 +136,12 @@ TEST(SpatialQueryContains, PointsOnSurfaceMatchGeosAndShareOneLookupAcrossMasks)
     buildings.push_back(polygonWkb({{{150, 95}, {160, 95}, {160, 105}, {150, 105}}}));
     buildings.push_back(polygonWkb({{{75, 295}, {85, 295}, {85, 305}, {75, 305}}}));
     buildings.push_back(polygonWkb({{{305, 60}, {315, 60}, {315, 70}, {305, 70}}}));
-    std::vector<FeatureRow> rows;
-    for (std::size_t i = 0; i < buildings.size(); ++i) rows.push_back(row(static_cast<std::int64_t>(i + 1), buildings[i]));
-    auto set = FeatureSet::fromRows({}, std::move(rows));
-    set.preparePointsOnSurface();
     std::vector<std::uint8_t> maskA(buildings.size()), maskB(buildings.size());
     for (std::size_t i = 0; i < buildings.size(); ++i) {
         maskA[i] = i % 2;
         maskB[i] = (i % 3) == 0;
     }
-    auto posOf = [&](GEOSContextHandle_t h, GEOSWKBReader* r, std::size_t i) {
-        GEOSGeometry* g = GEOSWKBReader_read_r(h, r, buildings[i].data(), buildings[i].size());
-        GEOSGeometry* p = GEOSPointOnSurface_r(h, g);
-        GEOSGeom_destroy_r(h, g);
-        return p;
-    };
-    const auto subs = subjects();
-    std::vector<FeatureRow> subjectRows;
-    for (std::size_t k = 0; k < subs.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subs[k]));
-    const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
-    SpatialQuery q;
-    std::size_t hits = 0;
-    for (std::size_t k = 0; k < subs.size(); ++k) {
-        ASSERT_TRUE(q.setSubject(subjectSet, k));
-        // Several masks in a row on one subject: the shared look-up must filter each correctly.
-        const std::vector<std::uint8_t> none;
-        for (const std::vector<std::uint8_t>* mask : std::vector<const std::vector<std::uint8_t>*>{&maskA, &maskB, &none, &maskA}) {
-            const std::vector<std::uint8_t>& useMask = *mask;
-            const auto expected = bruteContains(subs[k], buildings.size(), posOf, useMask);
-            EXPECT_EQ(q.pointsOnSurfaceInSubject(set, useMask), expected) << "subject " << k;
-            hits += expected.size();
-        }
-    }
-    EXPECT_GT(hits, 100u);  // the oracle is not trivially empty
+    EXPECT_GT(checkPointsOnSurface(buildings, {maskA, maskB, {}, maskA}), 100u);  // the oracle is not trivially empty
 }
 
 TEST(SpatialQueryContains, PointsOnSurfaceInDegenerateLayoutsMatchGeos)
@@ -141,29 +153,7 @@ TEST(SpatialQueryContains, PointsOnSurfaceInDegenerateLayoutsMatchGeos)
             const double x = sameSpot ? 150.0 : 100.0 + i, w = sameSpot ? 2.0 + i % 5 : 0.5;
             buildings.push_back(polygonWkb({{{x - w, 114}, {x + w, 114}, {x + w, 116}, {x - w, 116}}}));  // centre line y = 115
         }
-        std::vector<FeatureRow> rows;
-        for (std::size_t i = 0; i < buildings.size(); ++i) rows.push_back(row(static_cast<std::int64_t>(i + 1), buildings[i]));
-        auto set = FeatureSet::fromRows({}, std::move(rows));
-        set.preparePointsOnSurface();
-        auto posOf = [&](GEOSContextHandle_t h, GEOSWKBReader* r, std::size_t i) {
-            GEOSGeometry* g = GEOSWKBReader_read_r(h, r, buildings[i].data(), buildings[i].size());
-            GEOSGeometry* p = GEOSPointOnSurface_r(h, g);
-            GEOSGeom_destroy_r(h, g);
-            return p;
-        };
-        const auto subs = subjects();
-        std::vector<FeatureRow> subjectRows;
-        for (std::size_t k = 0; k < subs.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subs[k]));
-        const auto subjectSet = FeatureSet::fromRows({}, std::move(subjectRows));
-        SpatialQuery q;
-        std::size_t hits = 0;
-        for (std::size_t k = 0; k < subs.size(); ++k) {
-            ASSERT_TRUE(q.setSubject(subjectSet, k));
-            const auto expected = bruteContains(subs[k], buildings.size(), posOf, {});
-            EXPECT_EQ(q.pointsOnSurfaceInSubject(set), expected) << "subject " << k << " same spot " << sameSpot;
-            hits += expected.size();
-        }
-        EXPECT_GT(hits, 0u) << "same spot " << sameSpot;
+        EXPECT_GT(checkPointsOnSurface(buildings, {{}}), 0u) << "same spot " << sameSpot;
     }
 }
 
