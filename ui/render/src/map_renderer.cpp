@@ -633,10 +633,14 @@ struct MapRenderer::Impl {
     /// covers in part may be transparent in the cache without anything missing).
     static QRect photoPixels(const gis::RasterRecord& r, const MapView& view)
     {
+        // Pixels within a thousandth of a pixel of the photo's edge count as edge pixels: rounding may
+        // put such a pixel a hair outside the photo, and the cache then leaves it transparent (seen at
+        // a photo's corner, which made the notice claim a gap in the cache now and then).
+        constexpr double kEdge = 1e-3;
         const auto& e = r.info.extent;
         const QPointF tl = view.toPixel(e.minX, e.maxY), br = view.toPixel(e.maxX, e.minY);
-        return QRect(QPoint(int(std::ceil(tl.x() - 1e-6)), int(std::ceil(tl.y() - 1e-6))),
-                     QPoint(int(std::floor(br.x() + 1e-6)) - 1, int(std::floor(br.y() + 1e-6)) - 1));
+        return QRect(QPoint(int(std::ceil(tl.x() + kEdge)), int(std::ceil(tl.y() + kEdge))),
+                     QPoint(int(std::floor(br.x() - kEdge)) - 1, int(std::floor(br.y() - kEdge)) - 1));
     }
 
     /// The registered rasters of a layer (under `mutex`: reads the workspace).
