@@ -510,15 +510,10 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         addVertices(extremes->data(), extremes->size() / 2);
         locate();
         const auto [lo, hi] = cover.empty() ? searchReach() : std::make_pair(walkDown(cover.front().first), walkUp(cover.back().second));
-        auto fringe = [&, lo = lo, hi = hi]() {
-            std::size_t count = 0, pos = lo;
-            for (const auto& [from, to] : cover) {
-                count += from - pos;
-                pos = to;
-            }
-            return count + (hi - pos);
-        };
-        if (fringe() > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
+        // The fringe: every point in reach outside the sure ranges.
+        std::size_t fringe = hi - lo;
+        for (const auto& [from, to] : cover) fringe -= to - from;
+        if (fringe > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
             addVertices(outline->vertices().data(), outline->vertices().size() / 2);
             locate();
         }

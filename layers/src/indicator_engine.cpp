@@ -65,6 +65,16 @@ bool containsText(const gis::FieldValue& v, const std::string& needle)
     return core::containsIgnoreCase(gis::fieldText(v), needle);
 }
 
+/// Vacant farm buildings are found through the registrations (vestigingen) that ended at their
+/// addresses (verblijfsobjecten): two layers read besides the indicator's own.
+const char* const kFarmRegistrations = "vestigingen";
+const char* const kFarmAddresses = "verblijfsobjecten";
+
+bool isVacantFarm(const IndicatorSpec& spec)
+{
+    return spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin;
+}
+
 /// The features of the indicator's layer that pass its filters (attributes, dates, activity, SBI).
 FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const EngineSettings& settings,
                       const core::Date& reference)
@@ -80,7 +90,7 @@ FeatureMask buildMask(const FeatureSet& set, const IndicatorSpec& spec, const En
         endCol = requireField(set, spec, "datum_uitschrijving");
     }
     // For vacant farm buildings the SBI prefixes select the ended registrations, not the panden.
-    const bool vacantFarm = spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin;
+    const bool vacantFarm = isVacantFarm(spec);
     const bool sbi = !vacantFarm &&
                      (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty());
     if (sbi) sbiCol = requireField(set, spec, "sbi_code");
@@ -165,18 +175,17 @@ std::map<std::string, std::set<std::string>> neededColumns(const std::vector<Ind
         for (const auto& f : spec.filters) cols.insert(f.field);
         if (spec.years > 0 && !spec.dateField.empty()) cols.insert(spec.dateField);
         if (spec.activeOnly) cols.insert({"datum_inschrijving", "datum_uitschrijving"});
-        const bool vacantFarm =
-            spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin;
+        const bool vacantFarm = isVacantFarm(spec);
         if (!vacantFarm && (spec.sbiRisky || !spec.sbiPrefixes.empty() || !spec.sbiExcludePrefixes.empty()))
             cols.insert("sbi_code");
         if (spec.kind == IndicatorKind::ContainedAggregate && spec.aggregate == "sum") cols.insert(spec.field);
         if (spec.kind == IndicatorKind::MaxPerAddress) cols.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
         if (vacantFarm) {
             cols.insert({"oppervlakte", "gebruiksdoel", "status", "pand_id"});
-            auto& vest = out["vestigingen"];
+            auto& vest = out[kFarmRegistrations];
             vest.insert({"sbi_code", "datum_uitschrijving"});
             vest.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
-            auto& vbo = out["verblijfsobjecten"];
+            auto& vbo = out[kFarmAddresses];
             vbo.insert("pand_id");
             vbo.insert(std::begin(kAddressColumns), std::end(kAddressColumns));
         }
@@ -289,8 +298,8 @@ std::unordered_set<std::string> pandenWithEndedFarm(const LayerCache& cache, con
                                                     const core::Date& reference)
 {
     std::unordered_set<std::string> out;
-    const FeatureSet* vest = cache.loadedSet("vestigingen");
-    const FeatureSet* vbo = cache.loadedSet("verblijfsobjecten");
+    const FeatureSet* vest = cache.loadedSet(kFarmRegistrations);
+    const FeatureSet* vbo = cache.loadedSet(kFarmAddresses);
     if (!vest || !vbo) return out;
     const auto sbiCol = vest->columnIndex("sbi_code");
     const auto endCol = vest->columnIndex("datum_uitschrijving");
@@ -373,8 +382,7 @@ bool usesPointsOnSurface(const IndicatorSpec& spec)
 std::set<std::string> inputLayers(const IndicatorSpec& spec)
 {
     std::set<std::string> out{spec.layer};
-    if (spec.kind == IndicatorKind::VacantFarmArea || spec.kind == IndicatorKind::VacantFarmWithin)
-        out.insert({"vestigingen", "verblijfsobjecten"});
+    if (isVacantFarm(spec)) out.insert({kFarmRegistrations, kFarmAddresses});
     return out;
 }
 
@@ -419,7 +427,7 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
     case IndicatorKind::ContainedAggregate:
     case IndicatorKind::VacantFarmArea:
     case IndicatorKind::VacantFarmWithin: {
-        const bool vacantFarm = spec.kind != IndicatorKind::ContainedAggregate;
+        const bool vacantFarm = isVacantFarm(spec);
         std::optional<std::size_t> col;
         if (vacantFarm) {
             col = set->columnIndex("oppervlakte");
@@ -480,6 +488,83 @@ Prepared prepare(const IndicatorSpec& spec, const LayerCache& cache, const Engin
     default: break;
     }
     return p;
+}
+
+/// Reads the vector layers one after another. As soon as a layer is in, its points on surface and every
+/// indicator whose layers are all in are made ready in tasks beside the reading (which leaves part of a
+/// core idle); an indicator's mask and index only read the cache. Fills `prepared` (all but rasters) and
+/// the stages lagen_lezen, punten_op_oppervlak and voorbereiden (what is left once everything is read);
+/// throws the first error in layer order, then indicator order.
+void readAndPrepare(const std::vector<IndicatorSpec>& specs, LayerCache& cache, const EngineSettings& settings,
+                    const core::Date& reference, core::Feedback& feedback, std::vector<Prepared>& prepared,
+                    std::map<std::string, double>& seconds)
+{
+    const std::size_t count = specs.size();
+    std::vector<std::exception_ptr> errors(count);
+    auto t = Clock::now();
+    std::map<std::string, std::exception_ptr> layerErrors;
+    std::mutex secondsMutex;
+    double posSeconds = 0;
+    std::set<std::string> read;
+    std::vector<bool> started(count, false);
+    tbb::task_group tasks;
+    auto startReady = [&] {
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto& spec = specs[k];
+            if (started[k] || spec.kind == IndicatorKind::RasterZonal) continue;
+            const auto inputs = inputLayers(spec);
+            if (!std::all_of(inputs.begin(), inputs.end(), [&](const std::string& l) { return read.count(l) > 0; })) continue;
+            started[k] = true;
+            tasks.run([&, k] {
+                try {
+                    prepared[k] = prepare(specs[k], cache, settings, reference);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                }
+            });
+        }
+    };
+    try {
+        for (const auto& layer : cache.layers()) {
+            feedback.beginStage("laag " + layer + " lezen");
+            feedback.checkCancelled();
+            FeatureSet* set = cache.read(layer);
+            const bool pos = set && std::any_of(specs.begin(), specs.end(), [&](const IndicatorSpec& spec) {
+                return spec.kind != IndicatorKind::RasterZonal && spec.layer == layer && usesPointsOnSurface(spec);
+            });
+            if (pos) {
+                std::exception_ptr* error = &layerErrors[layer];  // map nodes stay put while others are added
+                tasks.run([&, set, error] {
+                    try {
+                        const auto start = Clock::now();
+                        set->preparePointsOnSurface();
+                        std::lock_guard lock(secondsMutex);
+                        posSeconds += since(start);
+                    } catch (...) {
+                        *error = std::current_exception();
+                    }
+                });
+            }
+            read.insert(layer);
+            startReady();
+        }
+    } catch (...) {
+        tasks.cancel();
+        tasks.wait();
+        throw;
+    }
+    seconds["lagen_lezen"] = since(t);
+    t = Clock::now();
+    feedback.beginStage("indicatoren voorbereiden");
+    tasks.wait();
+    if (posSeconds > 0) seconds["punten_op_oppervlak"] = posSeconds;
+    // Whichever thread met an error first: the same message every run.
+    for (const auto& [layer, e] : layerErrors)
+        if (e) std::rethrow_exception(e);
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    feedback.checkCancelled();
+    seconds["voorbereiden"] = since(t);
 }
 
 std::optional<double> evaluate(const Prepared& p, gis::SpatialQuery& q, std::size_t parcel)
@@ -600,8 +685,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
     LayerCache cache(db, neededColumns(table.specs));
     const std::size_t count = table.specs.size();
     std::vector<Prepared> prepared(count);
-    std::vector<std::exception_ptr> errors(count);
-    // Rasters one by one (GDAL reads with its own progress).
+    // Rasters one by one (GDAL reads with its own progress), then the vector layers.
     for (std::size_t k = 0; k < count; ++k) {
         const auto& spec = table.specs[k];
         if (spec.kind != IndicatorKind::RasterZonal) continue;
@@ -610,82 +694,13 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
         prepared[k].spec = &spec;
         prepareRaster(prepared[k], db, parcels, feedback);
     }
-    // Then the vector layers one after another. As soon as a layer is in, its points on surface and
-    // every indicator whose layers are all in are made ready in tasks beside the reading (which leaves
-    // part of a core idle); an indicator's mask and index only read the cache.
-    auto t = Clock::now();
-    std::map<std::string, std::exception_ptr> layerErrors;
-    std::mutex secondsMutex;
-    double posSeconds = 0;
-    std::set<std::string> read;
-    std::vector<bool> started(count, false);
-    tbb::task_group tasks;
-    auto startReady = [&] {
-        for (std::size_t k = 0; k < count; ++k) {
-            const auto& spec = table.specs[k];
-            if (started[k] || spec.kind == IndicatorKind::RasterZonal) continue;
-            const auto inputs = inputLayers(spec);
-            if (!std::all_of(inputs.begin(), inputs.end(), [&](const std::string& l) { return read.count(l) > 0; })) continue;
-            started[k] = true;
-            tasks.run([&, k] {
-                try {
-                    prepared[k] = prepare(table.specs[k], cache, settings, reference);
-                } catch (...) {
-                    errors[k] = std::current_exception();
-                }
-            });
-        }
-    };
-    try {
-        for (const auto& layer : cache.layers()) {
-            feedback.beginStage("laag " + layer + " lezen");
-            feedback.checkCancelled();
-            FeatureSet* set = cache.read(layer);
-            const bool pos = set && std::any_of(table.specs.begin(), table.specs.end(), [&](const IndicatorSpec& spec) {
-                return spec.kind != IndicatorKind::RasterZonal && spec.layer == layer && usesPointsOnSurface(spec);
-            });
-            if (pos) {
-                std::exception_ptr* error = &layerErrors[layer];  // map nodes stay put while others are added
-                tasks.run([&, set, error] {
-                    try {
-                        const auto start = Clock::now();
-                        set->preparePointsOnSurface();
-                        std::lock_guard lock(secondsMutex);
-                        posSeconds += since(start);
-                    } catch (...) {
-                        *error = std::current_exception();
-                    }
-                });
-            }
-            read.insert(layer);
-            startReady();
-        }
-    } catch (...) {
-        tasks.cancel();
-        tasks.wait();
-        throw;
-    }
-    const double readingSeconds = since(t);
-    // Whatever is left to make ready once everything is read.
-    t = Clock::now();
-    feedback.beginStage("indicatoren voorbereiden");
-    tasks.wait();
-    table.seconds["lagen_lezen"] = readingSeconds;
-    if (posSeconds > 0) table.seconds["punten_op_oppervlak"] = posSeconds;
-    // The first error in layer order, then indicator order, whichever thread met it first: the same
-    // message every run.
-    for (const auto& [layer, e] : layerErrors)
-        if (e) std::rethrow_exception(e);
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
-    feedback.checkCancelled();
+    readAndPrepare(table.specs, cache, settings, reference, feedback, prepared, table.seconds);
     for (const auto& p : prepared) {
         if (p.layerMissing && std::find(table.missingLayers.begin(), table.missingLayers.end(), p.spec->layer) ==
                                   table.missingLayers.end())
             table.missingLayers.push_back(p.spec->layer);
         table.warnings.insert(table.warnings.end(), p.warnings.begin(), p.warnings.end());
     }
-    table.seconds["voorbereiden"] = since(t);
     for (const auto& [layer, secs] : cache.readSeconds()) table.seconds["lezen_" + layer] = secs;
     table.layersUsed = cache.loaded();
     table.layersUsed.push_back("percelen");
@@ -694,7 +709,7 @@ IndicatorTable computeIndicators(gis::SpatialiteDb& db, const FeatureSet& parcel
 
     const std::size_t n = parcels.size();
     table.values.assign(prepared.size(), std::vector<std::optional<double>>(n));
-    t = Clock::now();
+    const auto t = Clock::now();
     feedback.beginStage("indicatoren per perceel", n);
     tbb::enumerable_thread_specific<gis::SpatialQuery> queries;
     std::mutex errorMutex;
