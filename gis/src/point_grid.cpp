@@ -122,11 +122,12 @@ std::pair<std::size_t, std::size_t> PointGrid::narrow(std::size_t band, std::siz
     return {lo, hi};
 }
 
-std::size_t PointGrid::countAtMost(std::size_t band, double xl, double xr) const
+std::pair<std::size_t, std::size_t> PointGrid::bucketRange(std::size_t band, double xl, double xr) const
 {
     const std::size_t first = bandBegin(band), last = bandEnd(band);
-    if (m_bucketStart.empty() || !(xl <= xr)) return last - first;
-    return narrow(band, first, last, xr).second - narrow(band, first, last, xl).first;
+    if (m_bucketStart.empty() || !(xl <= xr)) return {first, last};
+    const std::size_t lo = narrow(band, first, last, xl).first;
+    return {lo, std::max(lo, narrow(band, first, last, xr).second)};
 }
 
 std::size_t PointGrid::lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const

@@ -48,6 +48,10 @@ constexpr double kEdgeGuard = 1e-6;
 /// narrow the points to test one by one (below it, their ranges cost more than the tests they save).
 constexpr std::size_t kVerticesAbove = 64;
 
+/// countWithin(grid): up to this many points in the buckets of a band's reach, each is tested (no
+/// search for the sure ranges).
+constexpr std::size_t kTestAllAtMost = 16;
+
 /// countWithin(grid): above this many points left to test one by one in a band after the extreme
 /// vertices, all vertices are used to count more of them in bulk (below it, that costs more than it
 /// saves: measured at scale M, 8 to 32 were slower, never refining a third slower).
@@ -406,12 +410,18 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         const double* xs = grid.xs();
         const double* ys = grid.ys();
         std::size_t near = 0, undecided = 0;
+        // The four vertices in locals and their distances side by side: independent steps the processor
+        // overlaps (a loop over them made one long chain and kept them in memory).
+        const double ex0 = ex[0], ex1 = ex[1], ex2 = ex[2], ex3 = ex[3];
+        const double ey0 = ey[0], ey1 = ey[1], ey2 = ey[2], ey3 = ey[3];
         for (std::size_t pos = from; pos < to; ++pos) {
             const double x = xs[pos], y = ys[pos];
             const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
-            double e2 = (x - ex[0]) * (x - ex[0]) + (y - ey[0]) * (y - ey[0]);
-            for (std::size_t k = 1; k < 4; ++k) e2 = std::min(e2, (x - ex[k]) * (x - ex[k]) + (y - ey[k]) * (y - ey[k]));
-            const bool isNear = e2 <= distance2;
+            const double e0 = (x - ex0) * (x - ex0) + (y - ey0) * (y - ey0);
+            const double e1 = (x - ex1) * (x - ex1) + (y - ey1) * (y - ey1);
+            const double e2 = (x - ex2) * (x - ex2) + (y - ey2) * (y - ey2);
+            const double e3 = (x - ex3) * (x - ex3) + (y - ey3) * (y - ey3);
+            const bool isNear = std::min(std::min(e0, e1), std::min(e2, e3)) <= distance2;
             near += isNear ? 1 : 0;
             left[undecided] = pos;
             undecided += (!isNear && dx * dx + dy * dy <= distance2) ? 1 : 0;
@@ -424,9 +434,52 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         }
     };
     const std::size_t last = grid.bandOf(b.ymax + distance);
+    const double* xs = grid.xs();
+    auto& iv = m.intervals;
+    // Each vertex given (none: the envelope's range alone) adds the x range in which every point of the
+    // band lies within `vertexSure` of it; iv becomes the union with the envelope's sure range, as
+    // disjoint ranges in x order.
+    auto sureRanges = [&](double y0, double y1, double envelopeReach, bool envelopeSure, const double* v,
+                          std::size_t count) {
+        iv.clear();
+        if (envelopeSure) iv.emplace_back(b.xmin - envelopeReach, b.xmax + envelopeReach);
+        for (std::size_t k = 0; k < count; ++k) {
+            const double vdy = std::max(std::abs(y0 - v[2 * k + 1]), std::abs(y1 - v[2 * k + 1]));
+            if (vdy >= vertexSure) continue;
+            const double r = std::sqrt(vertexSure * vertexSure - vdy * vdy);
+            iv.emplace_back(v[2 * k] - r, v[2 * k] + r);
+        }
+        std::sort(iv.begin(), iv.end());
+        std::size_t out = 0;
+        for (std::size_t k = 0; k < iv.size(); ++k) {
+            if (out > 0 && iv[k].first <= iv[out - 1].second) iv[out - 1].second = std::max(iv[out - 1].second, iv[k].second);
+            else iv[out++] = iv[k];
+        }
+        iv.resize(out);
+    };
+    // Positions [from, to) of each sure range within the reach [lo, hi), found by walking in from the
+    // reach's ends (the points walked over lie outside every sure range: they are tested anyway) and,
+    // only between two sure ranges, by a search.
+    auto& cover = m.cover;
+    auto locate = [&](std::size_t band, std::size_t lo, std::size_t hi) {
+        cover.clear();
+        std::size_t pos = lo;
+        for (std::size_t k = 0; k < iv.size(); ++k) {
+            const auto [left, right] = iv[k];
+            std::size_t from = pos;
+            while (from < hi && xs[from] < left) ++from;
+            std::size_t to = hi;
+            if (k + 1 == iv.size()) {
+                while (to > from && xs[to - 1] > right) --to;
+            } else {
+                to = grid.upperX(band, from, hi, right);
+            }
+            cover.emplace_back(from, to);
+            pos = to;
+        }
+    };
     for (std::size_t band = grid.bandOf(b.ymin - distance); band <= last; ++band) {
-        const std::size_t first = grid.bandBegin(band), end = grid.bandEnd(band);
-        if (first == end) continue;
+        if (grid.bandBegin(band) == grid.bandEnd(band)) continue;
         // The band's nearest y to the envelope narrows the x range that can be within reach at all
         // (with a margin: points beyond it only save their exact test); its farthest y bounds every
         // point's y offset, for the sure part.
@@ -435,87 +488,33 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         if (near > distance * (1 + 1e-9) + 1e-9) continue;
         const double span = std::sqrt(std::max(0.0, distance2 - near * near)) * (1 + 1e-9) + 1e-6;
         const double reachLeft = b.xmin - std::min(span, distance), reachRight = b.xmax + std::min(span, distance);
-        // From a position inside the reach outward to its ends: a walk, cheaper than a search, as the
-        // points walked over are tested anyway. (Every sure range lies inside the reach: the walks start
-        // inside it.)
-        auto walkDown = [&](std::size_t pos) {
-            while (pos > first && grid.x(pos - 1) >= reachLeft) --pos;
-            return pos;
-        };
-        auto walkUp = [&](std::size_t pos) {
-            while (pos < end && grid.x(pos) <= reachRight) ++pos;
-            return pos;
-        };
-        auto searchReach = [&]() {
-            const std::size_t from = grid.lowerX(band, first, end, reachLeft);
-            return std::make_pair(from, grid.upperX(band, from, end, reachRight));
-        };
+        auto [lo, hi] = grid.bucketRange(band, reachLeft, reachRight);
+        if (hi - lo <= kTestAllAtMost) {
+            // So few points near the reach (none, in most bands of the rural area) that testing each
+            // costs less than finding the sure ranges: testRange is exact for any point of the band.
+            testRange(lo, hi);
+            continue;
+        }
+        // The buckets' points narrowed to the reach by walking (a bucket's worth at most on each side).
+        while (lo < hi && xs[lo] < reachLeft) ++lo;
+        while (hi > lo && xs[hi - 1] > reachRight) --hi;
         const double dy = std::max(offset(y0, b.ymin, b.ymax), offset(y1, b.ymin, b.ymax));
         // The envelope's sure range: points within `reach` of it in x are within `sure` of it.
         const bool envelopeSure = sure > 0 && dy < sure;
         const double reach = envelopeSure ? std::sqrt(sure * sure - dy * dy) : 0.0;
-        if (!outline || grid.countAtMost(band, reachLeft, reachRight) <= kVerticesAbove) {
-            // Few points in reach (or no outline): the envelope's sure range, the rest one by one.
-            std::size_t a = 0, z = 0;
-            if (envelopeSure) {
-                a = grid.lowerX(band, first, end, b.xmin - reach);
-                z = grid.upperX(band, a, end, b.xmax + reach);
+        // The subject's extreme vertices (leftmost, rightmost, lowest, highest) give most of the sure
+        // union for four square roots, where enough points are in reach to pay for them; all vertices
+        // only where many points are left after those.
+        const bool useVertices = outline && hi - lo > kVerticesAbove;
+        sureRanges(y0, y1, reach, envelopeSure, useVertices ? extremes->data() : nullptr, useVertices ? extremes->size() / 2 : 0);
+        locate(band, lo, hi);
+        if (useVertices && outline->vertices().size() / 2 > extremes->size() / 2) {
+            std::size_t fringe = hi - lo;  // every point in reach outside the sure ranges
+            for (const auto& [from, to] : cover) fringe -= to - from;
+            if (fringe > kRefineAbove) {
+                sureRanges(y0, y1, reach, envelopeSure, outline->vertices().data(), outline->vertices().size() / 2);
+                locate(band, lo, hi);
             }
-            if (envelopeSure && z > a) {
-                testRange(walkDown(a), a);
-                n += z - a;  // surely within: counted without a look
-                testRange(z, walkUp(z));
-            } else {
-                const auto [lo, hi] = searchReach();
-                testRange(lo, hi);
-            }
-            continue;
-        }
-        // Each vertex of the subject adds the x range in which every point of the band lies within
-        // `vertexSure` of it. Points in the union of those ranges (and the envelope's) are surely within;
-        // only the rest is tested. The subject's extreme vertices (leftmost, rightmost, lowest, highest)
-        // give most of that union for four square roots; all vertices only where many points are left.
-        auto& iv = m.intervals;
-        auto addVertices = [&](const double* v, std::size_t count) {
-            iv.clear();
-            if (envelopeSure) iv.emplace_back(b.xmin - reach, b.xmax + reach);
-            for (std::size_t k = 0; k < count; ++k) {
-                const double vdy = std::max(std::abs(y0 - v[2 * k + 1]), std::abs(y1 - v[2 * k + 1]));
-                if (vdy >= vertexSure) continue;
-                const double r = std::sqrt(vertexSure * vertexSure - vdy * vdy);
-                iv.emplace_back(v[2 * k] - r, v[2 * k] + r);
-            }
-            std::sort(iv.begin(), iv.end());
-            // Merged in place: iv then holds disjoint ranges in x order.
-            std::size_t out = 0;
-            for (std::size_t k = 0; k < iv.size(); ++k) {
-                if (out > 0 && iv[k].first <= iv[out - 1].second) iv[out - 1].second = std::max(iv[out - 1].second, iv[k].second);
-                else iv[out++] = iv[k];
-            }
-            iv.resize(out);
-        };
-        // Positions [from, to) of each merged range; the points between them and out to the reach's
-        // ends are the fringe.
-        auto& cover = m.cover;
-        auto locate = [&]() {
-            cover.clear();
-            std::size_t pos = first;
-            for (const auto& [left, right] : iv) {
-                const std::size_t from = std::max(pos, grid.lowerX(band, pos, end, left));
-                const std::size_t to = std::max(from, grid.upperX(band, from, end, right));
-                cover.emplace_back(from, to);
-                pos = to;
-            }
-        };
-        addVertices(extremes->data(), extremes->size() / 2);
-        locate();
-        const auto [lo, hi] = cover.empty() ? searchReach() : std::make_pair(walkDown(cover.front().first), walkUp(cover.back().second));
-        // The fringe: every point in reach outside the sure ranges.
-        std::size_t fringe = hi - lo;
-        for (const auto& [from, to] : cover) fringe -= to - from;
-        if (fringe > kRefineAbove && outline->vertices().size() / 2 > extremes->size() / 2) {
-            addVertices(outline->vertices().data(), outline->vertices().size() / 2);
-            locate();
         }
         std::size_t pos = lo;  // points before pos are dealt with
         for (const auto& [from, to] : cover) {

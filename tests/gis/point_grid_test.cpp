@@ -90,6 +90,46 @@ TEST(PointGrid, CountsMatchBruteForceIncludingTiesAtTheDistance)
     }
 }
 
+TEST(PointGrid, CountsMatchBruteForceWhereTheSureRangesOfABandSplit)
+{
+    // Dense points (a jittered 2.5 m lattice) around subjects whose vertices lie far apart at the same
+    // height: a band then holds many points in reach, the sure ranges of the vertices fall apart into
+    // several, and the positions between them are found by search (the arms of a U, a comb's teeth,
+    // two squares apart).
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> jitter(-1.0, 1.0);
+    std::vector<XY> points;
+    std::vector<FeatureRow> rows;
+    for (int i = 0; i < 160; ++i) {
+        for (int j = 0; j < 160; ++j) {
+            points.push_back({2.5 * i + jitter(rng), 2.5 * j + jitter(rng)});
+            rows.push_back(row(static_cast<std::int64_t>(points.size()), pointWkb(points.back())));
+        }
+    }
+    const auto set = FeatureSet::fromRows({}, std::move(rows));
+    std::vector<Wkb> subjects{
+        polygonWkb({{{50, 50}, {350, 50}, {350, 350}, {330, 350}, {330, 70}, {70, 70}, {70, 350}, {50, 350}}}),  // U
+        polygonWkb({{{40, 100}, {360, 100}, {360, 300}, {320, 300}, {320, 120}, {280, 120}, {280, 300}, {240, 300},
+                     {240, 120}, {200, 120}, {200, 300}, {160, 300}, {160, 120}, {120, 120}, {120, 300}, {80, 300},
+                     {80, 120}, {40, 120}}}),  // comb
+        multiPolygonWkb({{{{60, 180}, {80, 180}, {80, 200}, {60, 200}}}, {{{300, 190}, {320, 190}, {320, 210}, {300, 210}}}}),
+    };
+    std::vector<FeatureRow> subjectRows;
+    for (std::size_t k = 0; k < subjects.size(); ++k) subjectRows.push_back(row(static_cast<std::int64_t>(k + 1), subjects[k]));
+    const auto subjectsSet = FeatureSet::fromRows({}, std::move(subjectRows));
+    SpatialQuery q;
+    for (double d : {8.0, 30.0}) {
+        for (double band : {d / 8, d / 2}) {
+            const PointGrid grid(set, {}, band);
+            ASSERT_TRUE(grid.usable());
+            for (std::size_t k = 0; k < subjects.size(); ++k) {
+                ASSERT_TRUE(q.setSubject(subjectsSet, k));
+                EXPECT_EQ(q.countWithin(grid, d), bruteCount(subjects[k], points, {}, d)) << "subject " << k << " d " << d << " band " << band;
+            }
+        }
+    }
+}
+
 TEST(PointGrid, RefusesLayersWithOtherThanPoints)
 {
     std::vector<FeatureRow> rows{row(1, pointWkb({1, 1})), row(2, polygonWkb({{{0, 0}, {1, 0}, {1, 1}}}))};

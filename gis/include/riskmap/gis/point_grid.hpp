@@ -38,9 +38,9 @@ public:
     /// (upper); last when there is none. Square buckets narrow the binary search to a few points.
     std::size_t lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const;
     std::size_t upperX(std::size_t band, std::size_t first, std::size_t last, double x) const;
-    /// At least as many as band b's points with x in [xl, xr] (those of the buckets holding xl to xr):
-    /// a count estimate without a search.
-    std::size_t countAtMost(std::size_t band, double xl, double xr) const;
+    /// Positions [first, last) of band b's points in the buckets holding xl to xr: every point with x in
+    /// [xl, xr] and a few beside them, found without a search (the whole band without buckets).
+    std::pair<std::size_t, std::size_t> bucketRange(std::size_t band, double xl, double xr) const;
     double x(std::size_t pos) const { return m_x[pos]; }
     /// All x (and y) by position: for loops the compiler should keep in registers.
     const double* xs() const { return m_x.data(); }
