@@ -375,7 +375,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     const double sure = distance - slack - 1e-6 * std::max(1.0, distance);
     // A point this near a vertex (in both x and y) is within `distance`, rounding included.
     const double vertexSure = distance - 1e-6 * std::max(1.0, distance);
-    auto offset = [&](double v, double lo, double hi) { return std::max({0.0, lo - v, v - hi}); };
+    // Two plain maxima (an initializer list compiled to branches that points on both sides mispredict).
+    auto offset = [&](double v, double lo, double hi) { return std::max(std::max(lo - v, v - hi), 0.0); };
     std::size_t n = 0;
     const std::vector<double>* extremes = outline ? &m.extremeVertices() : nullptr;
     // The extreme vertices padded to four (a repeated vertex changes no minimum; without any, NaN
@@ -421,10 +422,13 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             const double e1 = (x - ex1) * (x - ex1) + (y - ey1) * (y - ey1);
             const double e2 = (x - ex2) * (x - ex2) + (y - ey2) * (y - ey2);
             const double e3 = (x - ex3) * (x - ex3) + (y - ey3) * (y - ey3);
-            const bool isNear = std::min(std::min(e0, e1), std::min(e2, e3)) <= distance2;
-            near += isNear ? 1 : 0;
+            // Counted as integers, not through && (which compiles to a branch that a mix of near and
+            // far points mispredicts half the time).
+            const std::size_t isNear = std::min(std::min(e0, e1), std::min(e2, e3)) <= distance2;
+            const std::size_t inReach = dx * dx + dy * dy <= distance2;
+            near += isNear;
             left[undecided] = pos;
-            undecided += (!isNear && dx * dx + dy * dy <= distance2) ? 1 : 0;
+            undecided += inReach & (isNear ^ 1);
         }
         n += near;
         for (std::size_t k = 0; k < undecided; ++k) {
