@@ -87,7 +87,7 @@ void PointGrid::buildBuckets(double xmin, double xmax)
         std::uint32_t* starts = m_bucketStart.data() + b * (m_buckets + 1);
         std::size_t pos = m_start[b];
         for (std::size_t k = 0; k < m_buckets; ++k) {
-            const double left = m_x0 + static_cast<double>(k) * m_band;
+            const double left = m_x0 + static_cast<double>(static_cast<std::int64_t>(k)) * m_band;  // as narrow()
             while (pos < m_start[b + 1] && m_x[pos] < left) ++pos;
             starts[k] = static_cast<std::uint32_t>(pos);
         }
@@ -110,13 +110,15 @@ std::pair<std::size_t, std::size_t> PointGrid::narrow(std::size_t band, std::siz
     // division may round across an edge: the loops settle it). Every x before bucket k's start is below
     // left(k), every x from bucket k + 1's start on is at or beyond left(k + 1): both searches end within
     // the bucket or at its ends. Bucket 0 starts at the band's first point, the last ends at its end.
-    const double q = std::floor((x - m_x0) * m_perBucket);
-    const double top = static_cast<double>(m_buckets - 1);
-    std::size_t k = static_cast<std::size_t>(std::clamp(q, 0.0, top));
-    auto left = [&](std::size_t j) { return m_x0 + static_cast<double>(j) * m_band; };
+    // Truncation is the floor for q >= 0, and signed conversions are single instructions: this runs
+    // twice per band of every query (std::floor and unsigned conversions compiled to branches here).
+    const double q = (x - m_x0) * m_perBucket;
+    const auto buckets = static_cast<std::int64_t>(m_buckets);
+    std::int64_t k = q > 0 ? static_cast<std::int64_t>(std::min(q, static_cast<double>(buckets - 1))) : 0;
+    auto left = [&](std::int64_t j) { return m_x0 + static_cast<double>(j) * m_band; };
     while (k > 0 && left(k) > x) --k;
-    while (k + 1 < m_buckets && left(k + 1) <= x) ++k;
-    const std::uint32_t* starts = m_bucketStart.data() + band * (m_buckets + 1) + k;
+    while (k + 1 < buckets && left(k + 1) <= x) ++k;
+    const std::uint32_t* starts = m_bucketStart.data() + band * (m_buckets + 1) + static_cast<std::size_t>(k);
     const std::size_t lo = std::clamp<std::size_t>(starts[0], first, last);
     const std::size_t hi = std::clamp<std::size_t>(starts[1], lo, last);
     return {lo, hi};
