@@ -57,6 +57,9 @@ constexpr std::size_t kTestAllAtMost = 16;
 /// saves: measured at scale M, 8 to 32 were slower, never refining a third slower).
 constexpr std::size_t kRefineAbove = 64;
 
+/// nearest: up to this many candidates in a round are picked by scanning for the least (a heap beyond).
+constexpr std::size_t kScanCandidatesUpTo = 32;
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
 /// A point feature (or any feature collapsed to one location): its envelope is that point.
@@ -570,23 +573,37 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
                        if (bd2 <= previous2 || bd2 > radius2) return;  // done in an earlier round, or left for a later one
                        ranked.emplace_back(bd2, i);
                    }));
-        // Nearest envelope first, taken from a heap: only the few below the best distance are ever
-        // taken, so sorting all of them would be wasted. (The answer is the least exact distance of
-        // all candidates nearer than it, whatever order they are measured in.)
-        auto farther = [](const auto& a, const auto& b) { return a > b; };
-        std::make_heap(ranked.begin(), ranked.end(), farther);
-        for (auto end = ranked.end(); end != ranked.begin(); --end) {
-            std::pop_heap(ranked.begin(), end, farther);
-            const auto [bd2, i] = *(end - 1);
-            if (bd2 >= best * best) break;
+        // Nearest envelope first: only the few below the best distance are ever taken, so sorting all
+        // of them would be wasted. A few dozen (the usual round) are scanned for the least each time, a
+        // scan without a branch to mispredict; more go through a heap. (The answer is the least exact
+        // distance of all candidates nearer than it, whatever order they are measured in.)
+        // Returns false once no candidate left can be nearer than the best.
+        auto measure = [&](double bd2, std::size_t i) {
+            if (bd2 >= best * best) return false;
             // A feature whose point on surface lies inside the subject meets it: known without its outline
             // when those points were looked up for this subject already (the parcel's own buildings).
             if (bd2 == 0 && posInsideOf == &d && std::binary_search(posInside.begin(), posInside.end(), i)) {
-                if (excludeIntersecting) continue;
+                if (excludeIntersecting) return true;
                 best = 0.0;
-                break;
+                return false;
             }
             nearestCandidate(d, i, std::sqrt(bd2), excludeIntersecting, plain, plain ? readTarget(d, i, stored) : nullptr, best);
+            return true;
+        };
+        if (ranked.size() <= kScanCandidatesUpTo) {
+            for (std::size_t next = 0; next < ranked.size(); ++next) {
+                std::size_t least = next;
+                for (std::size_t j = next + 1; j < ranked.size(); ++j) least = ranked[j].first < ranked[least].first ? j : least;
+                std::swap(ranked[next], ranked[least]);
+                if (!measure(ranked[next].first, ranked[next].second)) break;
+            }
+        } else {
+            auto farther = [](const auto& a, const auto& b) { return a > b; };
+            std::make_heap(ranked.begin(), ranked.end(), farther);
+            for (auto end = ranked.end(); end != ranked.begin(); --end) {
+                std::pop_heap(ranked.begin(), end, farther);
+                if (!measure((end - 1)->first, (end - 1)->second)) break;
+            }
         }
         if (best <= radius || radius >= limit || radius >= span) break;
         previous2 = radius2;
