@@ -170,6 +170,36 @@ SubjectOutline::VertexInside SubjectOutline::vertexInside(const SubjectOutline& 
     return result;
 }
 
+SubjectOutline::OrientedBox SubjectOutline::orientedBox() const
+{
+    OrientedBox box;
+    if (m_xy.size() < 2) return box;
+    box.ox = m_xy[0];
+    box.oy = m_xy[1];
+    const std::size_t firstEnd = m_ends.empty() ? m_xy.size() : m_ends.front();
+    double longest = 0;
+    for (std::size_t k = 0; k + 3 < firstEnd; k += 2) {
+        const double dx = m_xy[k + 2] - m_xy[k], dy = m_xy[k + 3] - m_xy[k + 1];
+        const double len2 = dx * dx + dy * dy;
+        if (len2 <= longest) continue;
+        longest = len2;
+        const double len = std::sqrt(len2);
+        box.c = dx / len;
+        box.s = dy / len;
+    }
+    box.umin = box.vmin = std::numeric_limits<double>::infinity();
+    box.umax = box.vmax = -std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k + 1 < m_xy.size(); k += 2) {
+        const double px = m_xy[k] - box.ox, py = m_xy[k + 1] - box.oy;
+        const double u = px * box.c + py * box.s, v = py * box.c - px * box.s;
+        box.umin = std::min(box.umin, u);
+        box.umax = std::max(box.umax, u);
+        box.vmin = std::min(box.vmin, v);
+        box.vmax = std::max(box.vmax, v);
+    }
+    return box;
+}
+
 bool SubjectOutline::edgesCross(const SubjectOutline& other) const
 {
     auto side = [](double ax, double ay, double bx, double by, double x, double y) {

@@ -4,6 +4,7 @@
 
 #include <geos_c.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -53,6 +54,24 @@ public:
     /// those inside all lie that near an edge (undecided), None when no vertex lies inside the other.
     enum class VertexInside { None, NearEdge, Clearly };
     VertexInside vertexInside(const SubjectOutline& other, double guard2) const;
+    /// The vertices' box in a frame turned to the longest edge of the first part: it holds the whole
+    /// outline (the hull of its vertices), and for a rectangle it is the rectangle itself, so a point
+    /// farther than a distance from it is farther from the outline too.
+    struct OrientedBox {
+        double ox = 0, oy = 0;  ///< the frame's origin (the first vertex: small local coordinates)
+        double c = 1, s = 0;    ///< cosine and sine of the frame's turn
+        double umin = 0, umax = 0, vmin = 0, vmax = 0;
+        /// Squared distance from (x, y) to the box (0 inside it).
+        double distance2(double x, double y) const
+        {
+            const double px = x - ox, py = y - oy;
+            const double u = px * c + py * s, v = py * c - px * s;
+            const double du = std::max(std::max(umin - u, u - umax), 0.0);
+            const double dv = std::max(std::max(vmin - v, v - vmax), 0.0);
+            return du * du + dv * dv;
+        }
+    };
+    OrientedBox orientedBox() const;
     /// True when an edge of this outline crosses an edge of the other (each one's ends strictly on
     /// either side of the other's line). Two outlines whose edges are apart (no vertex near an edge)
     /// meet exactly when an edge crosses another or a vertex lies inside the other: two rectangles
