@@ -111,6 +111,15 @@ struct SpatialQuery::Impl {
         }
         return extremes;
     }
+    /// nearest: per target index (a few at most), the last subject's answer (infinity: none yet).
+    std::vector<std::pair<const void*, double>> lastBests;
+    double& lastBest(const void* targets)
+    {
+        for (auto& [key, value] : lastBests)
+            if (key == targets) return value;
+        if (lastBests.size() >= 8) lastBests.clear();  // a query used with ever new target sets: stay small
+        return lastBests.emplace_back(targets, std::numeric_limits<double>::infinity()).second;
+    }
     /// pointsOnSurfaceInSubject without a mask, for the current subject and the set it was asked of:
     /// several indicators over one layer then share one look-up.
     const detail::FeatureSetData* posInsideOf = nullptr;
@@ -574,7 +583,13 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
     // clustered targets such as dwellings keep 24 m). The answer is the same for any radii.
     const double extent = (all.xmax - all.xmin) * (all.ymax - all.ymin);
     const double spacing = std::sqrt(extent / static_cast<double>(tree.size()));
-    for (double r = std::max(24.0, std::isfinite(spacing) ? spacing / 4 : 0.0);; r *= 2.0) {
+    double first = std::max(24.0, std::isfinite(spacing) ? spacing / 4 : 0.0);
+    // Subjects come in spatial order (a thread takes neighbouring parcels one after the other): the
+    // previous subject's answer for these targets, a little more, is a good first radius, found in one
+    // round where doubling from the start took three or four for parcels far from any target.
+    double& previousBest = lastBest(&tree);
+    if (std::isfinite(previousBest)) first = std::max(first, previousBest * 1.25);
+    for (double r = first;; r *= 2.0) {
         const double radius = std::min({r, limit, span});
         const double radius2 = radius * radius;
         ranked.clear();
@@ -622,6 +637,7 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
         if (best <= radius || radius >= limit || radius >= span) break;
         previous2 = radius2;
     }
+    previousBest = best;
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
     return best;
