@@ -57,6 +57,9 @@ constexpr std::size_t kTestAllAtMost = 16;
 /// saves: measured at scale M, 8 to 32 were slower, never refining a third slower).
 constexpr std::size_t kRefineAbove = 64;
 
+/// nearest: the previous subject's answer sets the first radius when it lay this near (m, in x plus y).
+constexpr double kNeighbourWithin = 250.0;
+
 /// nearest: up to this many candidates in a round are picked by scanning for the least (a heap beyond).
 constexpr std::size_t kScanCandidatesUpTo = 32;
 
@@ -111,14 +114,19 @@ struct SpatialQuery::Impl {
         }
         return extremes;
     }
-    /// nearest: per target index (a few at most), the last subject's answer (infinity: none yet).
-    std::vector<std::pair<const void*, double>> lastBests;
-    double& lastBest(const void* targets)
+    /// nearest: per target index (a few at most), the last subject's answer and where that subject lay.
+    struct LastAnswer {
+        const void* targets = nullptr;
+        double best = std::numeric_limits<double>::infinity();  ///< infinity: none yet
+        double x = 0, y = 0;  ///< the subject's envelope centre
+    };
+    std::vector<LastAnswer> lastAnswers;
+    LastAnswer& lastAnswer(const void* targets)
     {
-        for (auto& [key, value] : lastBests)
-            if (key == targets) return value;
-        if (lastBests.size() >= 8) lastBests.clear();  // a query used with ever new target sets: stay small
-        return lastBests.emplace_back(targets, std::numeric_limits<double>::infinity()).second;
+        for (auto& a : lastAnswers)
+            if (a.targets == targets) return a;
+        if (lastAnswers.size() >= 8) lastAnswers.clear();  // a query used with ever new target sets: stay small
+        return lastAnswers.emplace_back(LastAnswer{targets});
     }
     /// pointsOnSurfaceInSubject without a mask, for the current subject and the set it was asked of:
     /// several indicators over one layer then share one look-up.
@@ -584,11 +592,14 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
     const double extent = (all.xmax - all.xmin) * (all.ymax - all.ymin);
     const double spacing = std::sqrt(extent / static_cast<double>(tree.size()));
     double first = std::max(24.0, std::isfinite(spacing) ? spacing / 4 : 0.0);
-    // Subjects come in spatial order (a thread takes neighbouring parcels one after the other): the
-    // previous subject's answer for these targets, a little more, is a good first radius, found in one
-    // round where doubling from the start took three or four for parcels far from any target.
-    double& previousBest = lastBest(&tree);
-    if (std::isfinite(previousBest)) first = std::max(first, previousBest * 1.25);
+    // A thread mostly takes neighbouring parcels one after the other: where the previous subject lay
+    // near this one, its answer for these targets, a little more, is a good first radius, found in one
+    // round where doubling from the start took three or four for parcels far from any target. (From a
+    // subject farther away, as in a file in no spatial order, it could only make the first round large.)
+    LastAnswer& previous = lastAnswer(&tree);
+    const double cx = 0.5 * (box.xmin + box.xmax), cy = 0.5 * (box.ymin + box.ymax);
+    if (std::isfinite(previous.best) && std::abs(cx - previous.x) + std::abs(cy - previous.y) <= kNeighbourWithin)
+        first = std::max(first, previous.best * 1.25);
     for (double r = first;; r *= 2.0) {
         const double radius = std::min({r, limit, span});
         const double radius2 = radius * radius;
@@ -637,7 +648,9 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
         if (best <= radius || radius >= limit || radius >= span) break;
         previous2 = radius2;
     }
-    previousBest = best;
+    previous.best = best;
+    previous.x = cx;
+    previous.y = cy;
     if (cap) return std::min(best, *cap);
     if (std::isinf(best)) return std::nullopt;
     return best;
