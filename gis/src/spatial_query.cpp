@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -441,7 +443,40 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         // overlaps (a loop over them made one long chain and kept them in memory).
         const double ex0 = ex[0], ex1 = ex[1], ex2 = ex[2], ex3 = ex[3];
         const double ey0 = ey[0], ey1 = ey[1], ey2 = ey[2], ey3 = ey[3];
-        for (std::size_t pos = from; pos < to; ++pos) {
+        std::size_t pos = from;
+        {
+            // Two points at a time in the processor's vector registers (the same operations per point as
+            // the loop below, so the same answers); the one point that may be left goes through that loop.
+            using V2 = double __attribute__((vector_size(16)));
+            using M2 = std::int64_t __attribute__((vector_size(16)));
+            auto all = [](double v) { return V2{v, v}; };
+            auto vmin = [](V2 p, V2 q) { return q < p ? q : p; };
+            auto vmax = [](V2 p, V2 q) { return p < q ? q : p; };
+            const V2 zero = all(0.0), limit = all(distance2);
+            const V2 bx0 = all(b.xmin), bx1 = all(b.xmax), by0 = all(b.ymin), by1 = all(b.ymax);
+            const V2 vx0 = all(ex0), vx1 = all(ex1), vx2 = all(ex2), vx3 = all(ex3);
+            const V2 vy0 = all(ey0), vy1 = all(ey1), vy2 = all(ey2), vy3 = all(ey3);
+            M2 nearLanes = {0, 0};
+            for (; pos + 2 <= to; pos += 2) {
+                V2 x, y;
+                std::memcpy(&x, xs + pos, sizeof x);
+                std::memcpy(&y, ys + pos, sizeof y);
+                const V2 dx = vmax(vmax(bx0 - x, x - bx1), zero), dy = vmax(vmax(by0 - y, y - by1), zero);
+                const V2 e0 = (x - vx0) * (x - vx0) + (y - vy0) * (y - vy0);
+                const V2 e1 = (x - vx1) * (x - vx1) + (y - vy1) * (y - vy1);
+                const V2 e2 = (x - vx2) * (x - vx2) + (y - vy2) * (y - vy2);
+                const V2 e3 = (x - vx3) * (x - vx3) + (y - vy3) * (y - vy3);
+                const M2 isNear = vmin(vmin(e0, e1), vmin(e2, e3)) <= limit;  // -1 where near, else 0
+                const M2 isUndecided = (dx * dx + dy * dy <= limit) & ~isNear;
+                nearLanes -= isNear;
+                left[undecided] = pos;
+                undecided += static_cast<std::size_t>(isUndecided[0] & 1);
+                left[undecided] = pos + 1;
+                undecided += static_cast<std::size_t>(isUndecided[1] & 1);
+            }
+            near = static_cast<std::size_t>(nearLanes[0] + nearLanes[1]);
+        }
+        for (; pos < to; ++pos) {
             const double x = xs[pos], y = ys[pos];
             const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
             const double e0 = (x - ex0) * (x - ex0) + (y - ey0) * (y - ey0);
