@@ -2,6 +2,7 @@
 // Spatial queries of a prepared subject against in-memory feature sets.
 #include "riskmap/gis/spatial_query.hpp"
 
+#include "branchless.hpp"
 #include "feature_set_data.hpp"
 #include "masked_targets_data.hpp"
 #include "subject_outline.hpp"
@@ -33,8 +34,8 @@ bool inMask(const FeatureMask& mask, std::size_t i) { return mask.empty() || mas
 /// Squared distance between two axis-aligned boxes (0 when they meet).
 double boxDistance2(const Box& a, const Box& b)
 {
-    const double dx = std::max({0.0, b.xmin - a.xmax, a.xmin - b.xmax});
-    const double dy = std::max({0.0, b.ymin - a.ymax, a.ymin - b.ymax});
+    const double dx = detail::maxOf(detail::maxOf(b.xmin - a.xmax, a.xmin - b.xmax), 0.0);
+    const double dy = detail::maxOf(detail::maxOf(b.ymin - a.ymax, a.ymin - b.ymax), 0.0);
     return dx * dx + dy * dy;
 }
 
@@ -397,8 +398,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     const double sure = distance - slack - 1e-6 * std::max(1.0, distance);
     // A point this near a vertex (in both x and y) is within `distance`, rounding included.
     const double vertexSure = distance - 1e-6 * std::max(1.0, distance);
-    // Two plain maxima (an initializer list compiled to branches that points on both sides mispredict).
-    auto offset = [&](double v, double lo, double hi) { return std::max(std::max(lo - v, v - hi), 0.0); };
+    // Without a branch (std::max compiled to jumps that points on both sides mispredict).
+    auto offset = [&](double v, double lo, double hi) { return detail::maxOf(detail::maxOf(lo - v, v - hi), 0.0); };
     std::size_t n = 0;
     const std::vector<double>* extremes = outline ? &m.extremeVertices() : nullptr;
     // The extreme vertices padded to four (a repeated vertex changes no minimum; without any, NaN

@@ -2,13 +2,12 @@
 // Plain-array point distances and point-in-polygon for a query subject.
 #include "subject_outline.hpp"
 
+#include "branchless.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace riskmap::gis::detail {
 
@@ -89,19 +88,10 @@ bool SubjectOutline::add(GEOSContextHandle_t ctx, const GEOSGeometry* g)
 
 namespace {
 
-/// t clamped to [0, 1] without a branch where the processor allows (x86-64: maxsd, minsd; the
-/// compiler keeps std::clamp's branches, which waited on the division before it and went either way
-/// for points around a parcel). The same value as std::clamp but for a -0 that may become +0, which
-/// changes no sum it is used in.
-inline double clampUnit(double t)
-{
-#if defined(__SSE2__)
-    const __m128d v = _mm_min_sd(_mm_max_sd(_mm_set_sd(t), _mm_setzero_pd()), _mm_set_sd(1.0));
-    return _mm_cvtsd_f64(v);
-#else
-    return std::clamp(t, 0.0, 1.0);
-#endif
-}
+/// t clamped to [0, 1] without a branch (std::clamp's branches waited on the division before it and
+/// went either way for points around a parcel). The same value as std::clamp but for a -0 that may
+/// become +0, which changes no sum it is used in.
+inline double clampUnit(double t) { return minOf(maxOf(t, 0.0), 1.0); }
 
 /// Squared distance from (x, y) to the segment a-b (a == b: to the point).
 double pointSegment2(double x, double y, double ax, double ay, double bx, double by)
@@ -142,8 +132,8 @@ double SubjectOutline::edgeDistance2(const SubjectOutline& other, double bound2)
     auto side = [&best](const SubjectOutline& from, const SubjectOutline& to) {
         for (std::size_t k = 0; k + 1 < from.m_xy.size(); k += 2) {
             const double x = from.m_xy[k], y = from.m_xy[k + 1];
-            const double dx = std::max({0.0, to.m_xmin - x, x - to.m_xmax});
-            const double dy = std::max({0.0, to.m_ymin - y, y - to.m_ymax});
+            const double dx = maxOf(maxOf(to.m_xmin - x, x - to.m_xmax), 0.0);
+            const double dy = maxOf(maxOf(to.m_ymin - y, y - to.m_ymax), 0.0);
             if (dx * dx + dy * dy >= best) continue;
             best = std::min(best, to.edgeDistance2(x, y));
         }
