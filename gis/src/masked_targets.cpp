@@ -75,8 +75,26 @@ MaskedTargets::MaskedTargets(const FeatureSet& set, const std::vector<std::uint8
 {
     const auto& d = set.data();
     std::vector<detail::BoxEntry> entries;
-    for (std::size_t i = 0; i < d.geoms.size(); ++i)
-        if (d.geoms[i] && (mask.empty() || mask[i])) entries.emplace_back(detail::toBgBox(d.boxes[i]), i);
+    bool pointsOnly = true;
+    for (std::size_t i = 0; i < d.geoms.size(); ++i) {
+        if (!d.geoms[i] || !(mask.empty() || mask[i])) continue;
+        const Box& b = d.boxes[i];
+        pointsOnly = pointsOnly && b.xmin == b.xmax && b.ymin == b.ymax;
+        entries.emplace_back(detail::toBgBox(b), i);
+    }
+    if (pointsOnly && !entries.empty()) {
+        // Points only: their grid instead of an R-tree (nothing to store as outlines either).
+        std::vector<double> x(d.geoms.size()), y(d.geoms.size());
+        std::vector<std::uint8_t> has(d.geoms.size(), 0);
+        for (const auto& [box, i] : entries) {
+            x[i] = box.min_corner().get<0>();
+            y[i] = box.min_corner().get<1>();
+            has[i] = 1;
+        }
+        m_data->pointsOnly = true;
+        m_data->points = detail::PointBuckets(x, y, has);
+        return;
+    }
     // The packing constructor: deterministic and better balanced than inserting one by one.
     m_data->tree = detail::BoxTree(entries.begin(), entries.end());
     if (outlines) storeOutlines(d, entries, *m_data);
@@ -85,6 +103,6 @@ MaskedTargets::MaskedTargets(const FeatureSet& set, const std::vector<std::uint8
 MaskedTargets::~MaskedTargets() = default;
 MaskedTargets::MaskedTargets(MaskedTargets&&) noexcept = default;
 MaskedTargets& MaskedTargets::operator=(MaskedTargets&&) noexcept = default;
-std::size_t MaskedTargets::size() const { return m_data->tree.size(); }
+std::size_t MaskedTargets::size() const { return m_data->pointsOnly ? m_data->points.size() : m_data->tree.size(); }
 
 }  // namespace riskmap::gis

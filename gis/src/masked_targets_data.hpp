@@ -3,6 +3,7 @@
 #pragma once
 
 #include "feature_set_data.hpp"
+#include "point_buckets.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +12,13 @@
 namespace riskmap::gis::detail {
 
 struct MaskedTargetsData {
-    /// Envelopes of the indexed features; an entry's second is the feature's index in the set.
+    /// Envelopes of the indexed features; an entry's second is the feature's index in the set. Empty
+    /// when every target is a point: those are in `points` instead.
     BoxTree tree;
+    /// Point targets (establishments, incidents, driveways) by grid cell: a query box looks at a few
+    /// cells instead of walking down an R-tree (most such queries find a handful or none).
+    bool pointsOnly = false;
+    PointBuckets points;
 
     /// With outlines: each polygon or line target's outline (SubjectOutline::read of its geometry), stored
     /// flat, so that nearest-distance queries copy it instead of asking GEOS for it again and again.

@@ -24,6 +24,7 @@ PointBuckets::PointBuckets(const std::vector<double>& x, const std::vector<doubl
         ++count;
     }
     if (count == 0) return;
+    m_bounds = {xmin, ymin, xmax, ymax};
     // About two points per cell on average: a box of a parcel's size looks at a handful of cells.
     const double width = xmax - xmin, height = ymax - ymin;
     double cell = std::sqrt(std::max(width * height, 1.0) * 2.0 / static_cast<double>(count));

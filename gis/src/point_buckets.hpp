@@ -18,6 +18,11 @@ public:
     PointBuckets() = default;
     PointBuckets(const std::vector<double>& x, const std::vector<double>& y, const std::vector<std::uint8_t>& has);
 
+    std::size_t size() const { return m_items.size(); }
+    bool empty() const { return m_items.empty(); }
+    /// The points' envelope (all zero without points).
+    Box bounds() const { return m_bounds; }
+
     /// Calls f(i) for every point i inside `box` (its edges included), cell by cell: not in index order.
     template <typename F>
     void forEachIn(const Box& box, F&& f) const
@@ -37,6 +42,7 @@ public:
 private:
     std::size_t column(double x) const;
     std::size_t row(double y) const;
+    Box m_bounds;
     double m_x0 = 0, m_y0 = 0, m_perCell = 1;
     std::size_t m_columns = 0, m_rows = 0;
     std::vector<std::uint32_t> m_start;  ///< cell c (row-major) holds entries [m_start[c], m_start[c + 1])

@@ -66,6 +66,26 @@ constexpr double kNeighbourWithin = 250.0;
 /// nearest: up to this many candidates in a round are picked by scanning for the least (a heap beyond).
 constexpr std::size_t kScanCandidatesUpTo = 32;
 
+/// Calls hit(feature) for each entry of an index whose box meets q: a layer's R-tree or a grid of points.
+template <typename Hit>
+void queryBoxes(const detail::BoxTree& tree, const Box& q, Hit&& hit)
+{
+    tree.query(detail::bgi::intersects(detail::toBgBox(q)),
+               boost::make_function_output_iterator([&](const detail::BoxEntry& e) { hit(e.second); }));
+}
+template <typename Hit>
+void queryBoxes(const detail::PointBuckets& points, const Box& q, Hit&& hit)
+{
+    points.forEachIn(q, hit);
+}
+
+Box boundsOf(const detail::BoxTree& tree)
+{
+    const auto b = tree.bounds();
+    return {b.min_corner().get<0>(), b.min_corner().get<1>(), b.max_corner().get<0>(), b.max_corner().get<1>()};
+}
+Box boundsOf(const detail::PointBuckets& points) { return points.bounds(); }
+
 Box expand(const Box& b, double d) { return {b.xmin - d, b.ymin - d, b.xmax + d, b.ymax + d}; }
 
 /// A point feature (or any feature collapsed to one location): its envelope is that point.
@@ -292,14 +312,13 @@ struct SpatialQuery::Impl {
 
     /// Calls onHit(i) for each feature i of `tree` (entries index `d`) within `distance` of the subject
     /// for which take(i) holds.
-    template <typename Take, typename OnHit>
-    void forEachWithin(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take, double distance,
-                       OnHit&& onHit);
+    template <typename Index, typename Take, typename OnHit>
+    void forEachWithin(const detail::FeatureSetData& d, const Index& tree, Take&& take, double distance, OnHit&& onHit);
 
     /// nearestDistance over `tree` (entries index `d`): `take(i)` says whether feature i takes part;
     /// `stored`: the targets' stored outlines, if any.
-    template <typename Take>
-    std::optional<double> nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
+    template <typename Index, typename Take>
+    std::optional<double> nearest(const detail::FeatureSetData& d, const Index& tree, Take&& take,
                                   bool excludeIntersecting, std::optional<double> cap,
                                   const detail::MaskedTargetsData* stored = nullptr);
 
@@ -339,20 +358,18 @@ bool SpatialQuery::setSubject(const FeatureSet& set, std::size_t index)
 
 double SpatialQuery::subjectArea() const { return m_impl->area; }
 
-template <typename Take, typename OnHit>
-void SpatialQuery::Impl::forEachWithin(const detail::FeatureSetData& d, const detail::BoxTree& tree, Take&& take,
-                                       double distance, OnHit&& onHit)
+template <typename Index, typename Take, typename OnHit>
+void SpatialQuery::Impl::forEachWithin(const detail::FeatureSetData& d, const Index& tree, Take&& take, double distance,
+                                       OnHit&& onHit)
 {
     if (!subject) return;
     const detail::SubjectOutline* plain = plainOutline();
     const double distance2 = distance * distance;
-    // Straight from the R-tree: no candidate list is built or sorted.
-    tree.query(detail::bgi::intersects(detail::toBgBox(expand(box, distance))),
-               boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
-                   const std::size_t i = e.second;
-                   if (!take(i) || boxDistance2(box, d.boxes[i]) > distance2) return;
-                   if (featureWithin(d, i, distance, distance2, plain)) onHit(i);
-               }));
+    // Straight from the index: no candidate list is built or sorted.
+    queryBoxes(tree, expand(box, distance), [&](std::size_t i) {
+        if (!take(i) || boxDistance2(box, d.boxes[i]) > distance2) return;
+        if (featureWithin(d, i, distance, distance2, plain)) onHit(i);
+    });
 }
 
 std::vector<std::size_t> SpatialQuery::within(const FeatureSet& targets, double distance, const FeatureMask& mask)
@@ -376,8 +393,11 @@ std::size_t SpatialQuery::countWithin(const FeatureSet& targets, double distance
 std::size_t SpatialQuery::countWithin(const MaskedTargets& targets, double distance)
 {
     std::size_t n = 0;
-    m_impl->forEachWithin(targets.set().data(), targets.data().tree, [](std::size_t) { return true; }, distance,
-                          [&](std::size_t) { ++n; });
+    const auto& t = targets.data();
+    auto all = [](std::size_t) { return true; };
+    auto count = [&](std::size_t) { ++n; };
+    if (t.pointsOnly) m_impl->forEachWithin(targets.set().data(), t.points, all, distance, count);
+    else m_impl->forEachWithin(targets.set().data(), t.tree, all, distance, count);
     return n;
 }
 
@@ -601,8 +621,8 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     return n;
 }
 
-template <typename Take>
-std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& d, const detail::BoxTree& tree,
+template <typename Index, typename Take>
+std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& d, const Index& tree,
                                                   Take&& take, bool excludeIntersecting, std::optional<double> cap,
                                                   const detail::MaskedTargetsData* stored)
 {
@@ -615,9 +635,7 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
     // subject's envelope, so once the best exact distance is ≤ r no unseen feature can beat it.
     // Round k looks only at envelopes at a distance in (previous r, r]; within a round, candidates
     // go nearest envelope first and stop once the envelope distance reaches the best exact distance.
-    const auto bounds = tree.bounds();
-    const Box all{bounds.min_corner().get<0>(), bounds.min_corner().get<1>(), bounds.max_corner().get<0>(),
-                  bounds.max_corner().get<1>()};
+    const Box all = boundsOf(tree);
     const double span = boxDistance(box, all) + std::hypot(all.xmax - all.xmin, all.ymax - all.ymin) +
                         std::hypot(box.xmax - box.xmin, box.ymax - box.ymin);
     // Squared envelope distances throughout: a square root only for the few candidates looked at.
@@ -641,14 +659,12 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
         const double radius2 = radius * radius;
         ranked.clear();
         // Straight from the R-tree (no candidate list).
-        tree.query(detail::bgi::intersects(detail::toBgBox(expand(box, radius))),
-                   boost::make_function_output_iterator([&](const detail::BoxEntry& e) {
-                       const std::size_t i = e.second;
-                       if (!take(i)) return;
-                       const double bd2 = boxDistance2(box, d.boxes[i]);
-                       if (bd2 <= previous2 || bd2 > radius2) return;  // done in an earlier round, or left for a later one
-                       ranked.emplace_back(bd2, i);
-                   }));
+        queryBoxes(tree, expand(box, radius), [&](std::size_t i) {
+            if (!take(i)) return;
+            const double bd2 = boxDistance2(box, d.boxes[i]);
+            if (bd2 <= previous2 || bd2 > radius2) return;  // done in an earlier round, or left for a later one
+            ranked.emplace_back(bd2, i);
+        });
         // Nearest envelope first: only the few below the best distance are ever taken, so sorting all
         // of them would be wasted. A few dozen (the usual round) are scanned for the least each time, a
         // scan without a branch to mispredict; more go through a heap. (The answer is the least exact
@@ -702,8 +718,10 @@ std::optional<double> SpatialQuery::nearestDistance(const FeatureSet& targets, c
 std::optional<double> SpatialQuery::nearestDistance(const MaskedTargets& targets, bool excludeIntersecting,
                                                      std::optional<double> cap)
 {
-    return m_impl->nearest(targets.set().data(), targets.data().tree, [](std::size_t) { return true; },
-                           excludeIntersecting, cap, &targets.data());
+    const auto& t = targets.data();
+    auto all = [](std::size_t) { return true; };
+    if (t.pointsOnly) return m_impl->nearest(targets.set().data(), t.points, all, excludeIntersecting, cap, &t);
+    return m_impl->nearest(targets.set().data(), t.tree, all, excludeIntersecting, cap, &t);
 }
 
 double SpatialQuery::intersectionArea(const PolygonUnion& areas)
