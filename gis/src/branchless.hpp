@@ -35,4 +35,27 @@ inline double minOf(double a, double b)
 #endif
 }
 
+/// Two doubles side by side (GCC vector extensions: one SSE2 register on x86-64).
+using Double2 = double __attribute__((vector_size(16)));
+
+/// Lane by lane the larger (b where equal).
+inline Double2 maxOf(Double2 a, Double2 b)
+{
+#if defined(__SSE2__)
+    return reinterpret_cast<Double2>(_mm_max_pd(reinterpret_cast<__m128d>(a), reinterpret_cast<__m128d>(b)));
+#else
+    return a > b ? a : b;
+#endif
+}
+
+/// Lane by lane the smaller (b where equal).
+inline Double2 minOf(Double2 a, Double2 b)
+{
+#if defined(__SSE2__)
+    return reinterpret_cast<Double2>(_mm_min_pd(reinterpret_cast<__m128d>(a), reinterpret_cast<__m128d>(b)));
+#else
+    return a < b ? a : b;
+#endif
+}
+
 }  // namespace riskmap::gis::detail
