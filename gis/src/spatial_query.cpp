@@ -113,6 +113,7 @@ struct SpatialQuery::Impl {
     std::vector<std::pair<std::size_t, std::size_t>> cover;  ///< countWithin(grid): their positions in a band
     std::vector<double> extremes;  ///< the subject's extreme vertices (x, y, ...), once read
     std::vector<std::size_t> undecided;  ///< countWithin(grid): positions left for the exact test
+    std::vector<std::pair<std::size_t, std::size_t>> pending;  ///< countWithin(grid): ranges to test
     bool extremesRead = false;
 
     /// The leftmost, rightmost, lowest and highest vertex of the plain outline (each once).
@@ -440,6 +441,11 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
     const double beyond2 = beyond * beyond;
     detail::SubjectOutline::OrientedBox oriented;
     bool orientedRead = false;
+    // The positions to test one by one, gathered over all bands and tested in one pass at the end (a
+    // call per band's range cost more than the few points in most of them).
+    auto& pending = m.pending;
+    pending.clear();
+    std::size_t pendingPoints = 0;
     auto testRange = [&](std::size_t from, std::size_t to) {
         if (from >= to) return;
         if (!outline) {
@@ -449,6 +455,11 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
             }
             return;
         }
+        pending.emplace_back(from, to);
+        pendingPoints += to - from;
+    };
+    auto testPending = [&]() {
+        if (pending.empty()) return;
         // Every grid point is a point feature with a geometry: featureWithin's point case, from the
         // grid's own coordinates (no look-up in the set's arrays, which costs a cache miss a point).
         // First without a branch per point: within reach of an extreme vertex counts (most of the points
@@ -456,7 +467,7 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         // does not; only the rest is measured against every edge. (The two cannot both hold: the vertices
         // lie in the envelope.)
         auto& left = m.undecided;
-        if (left.size() < to - from) left.resize(to - from);
+        if (left.size() < pendingPoints) left.resize(pendingPoints);
         const double* xs = grid.xs();
         const double* ys = grid.ys();
         std::size_t near = 0, undecided = 0;
@@ -464,31 +475,30 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         // overlaps (a loop over them made one long chain and kept them in memory).
         const double ex0 = ex[0], ex1 = ex[1], ex2 = ex[2], ex3 = ex[3];
         const double ey0 = ey[0], ey1 = ey[1], ey2 = ey[2], ey3 = ey[3];
-        std::size_t pos = from;
-        {
-            // Two points at a time in the processor's vector registers (the same operations per point as
-            // the loop below, so the same answers); the one point that may be left goes through that loop.
-            using V2 = detail::Double2;
-            using M2 = std::int64_t __attribute__((vector_size(16)));
-            auto all = [](double v) { return V2{v, v}; };
-            // minpd/maxpd where there are (a compare-and-blend otherwise: three more instructions a lane).
-            auto vmin = [](V2 p, V2 q) { return detail::minOf(p, q); };
-            auto vmax = [](V2 p, V2 q) { return detail::maxOf(p, q); };
-            const V2 zero = all(0.0), limit = all(distance2);
-            const V2 bx0 = all(b.xmin), bx1 = all(b.xmax), by0 = all(b.ymin), by1 = all(b.ymax);
-            const V2 vx0 = all(ex0), vx1 = all(ex1), vx2 = all(ex2), vx3 = all(ex3);
-            const V2 vy0 = all(ey0), vy1 = all(ey1), vy2 = all(ey2), vy3 = all(ey3);
-            M2 nearLanes = {0, 0};
+        // Two points at a time in the processor's vector registers (the same operations per point as the
+        // scalar loop after it, so the same answers); a range's odd point left goes through that loop.
+        using V2 = detail::Double2;
+        using M2 = std::int64_t __attribute__((vector_size(16)));
+        auto all = [](double v) { return V2{v, v}; };
+        const V2 zero = all(0.0), limit = all(distance2);
+        const V2 bx0 = all(b.xmin), bx1 = all(b.xmax), by0 = all(b.ymin), by1 = all(b.ymax);
+        const V2 vx0 = all(ex0), vx1 = all(ex1), vx2 = all(ex2), vx3 = all(ex3);
+        const V2 vy0 = all(ey0), vy1 = all(ey1), vy2 = all(ey2), vy3 = all(ey3);
+        M2 nearLanes = {0, 0};
+        for (const auto& [from, to] : pending) {
+            std::size_t pos = from;
             for (; pos + 2 <= to; pos += 2) {
                 V2 x, y;
                 std::memcpy(&x, xs + pos, sizeof x);
                 std::memcpy(&y, ys + pos, sizeof y);
-                const V2 dx = vmax(vmax(bx0 - x, x - bx1), zero), dy = vmax(vmax(by0 - y, y - by1), zero);
+                // minOf/maxOf: minpd/maxpd where there are (a compare-and-blend otherwise).
+                const V2 dx = detail::maxOf(detail::maxOf(bx0 - x, x - bx1), zero);
+                const V2 dy = detail::maxOf(detail::maxOf(by0 - y, y - by1), zero);
                 const V2 e0 = (x - vx0) * (x - vx0) + (y - vy0) * (y - vy0);
                 const V2 e1 = (x - vx1) * (x - vx1) + (y - vy1) * (y - vy1);
                 const V2 e2 = (x - vx2) * (x - vx2) + (y - vy2) * (y - vy2);
                 const V2 e3 = (x - vx3) * (x - vx3) + (y - vy3) * (y - vy3);
-                const M2 isNear = vmin(vmin(e0, e1), vmin(e2, e3)) <= limit;  // -1 where near, else 0
+                const M2 isNear = detail::minOf(detail::minOf(e0, e1), detail::minOf(e2, e3)) <= limit;  // -1: near
                 const M2 isUndecided = (dx * dx + dy * dy <= limit) & ~isNear;
                 nearLanes -= isNear;
                 left[undecided] = pos;
@@ -496,23 +506,23 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
                 left[undecided] = pos + 1;
                 undecided += static_cast<std::size_t>(isUndecided[1] & 1);
             }
-            near = static_cast<std::size_t>(nearLanes[0] + nearLanes[1]);
+            for (; pos < to; ++pos) {
+                const double x = xs[pos], y = ys[pos];
+                const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
+                const double e0 = (x - ex0) * (x - ex0) + (y - ey0) * (y - ey0);
+                const double e1 = (x - ex1) * (x - ex1) + (y - ey1) * (y - ey1);
+                const double e2 = (x - ex2) * (x - ex2) + (y - ey2) * (y - ey2);
+                const double e3 = (x - ex3) * (x - ex3) + (y - ey3) * (y - ey3);
+                // Counted as integers, not through && (which compiles to a branch that a mix of near and
+                // far points mispredicts half the time).
+                const std::size_t isNear = std::min(std::min(e0, e1), std::min(e2, e3)) <= distance2;
+                const std::size_t inReach = dx * dx + dy * dy <= distance2;
+                near += isNear;
+                left[undecided] = pos;
+                undecided += inReach & (isNear ^ 1);
+            }
         }
-        for (; pos < to; ++pos) {
-            const double x = xs[pos], y = ys[pos];
-            const double dx = offset(x, b.xmin, b.xmax), dy = offset(y, b.ymin, b.ymax);
-            const double e0 = (x - ex0) * (x - ex0) + (y - ey0) * (y - ey0);
-            const double e1 = (x - ex1) * (x - ex1) + (y - ey1) * (y - ey1);
-            const double e2 = (x - ex2) * (x - ex2) + (y - ey2) * (y - ey2);
-            const double e3 = (x - ex3) * (x - ex3) + (y - ey3) * (y - ey3);
-            // Counted as integers, not through && (which compiles to a branch that a mix of near and
-            // far points mispredicts half the time).
-            const std::size_t isNear = std::min(std::min(e0, e1), std::min(e2, e3)) <= distance2;
-            const std::size_t inReach = dx * dx + dy * dy <= distance2;
-            near += isNear;
-            left[undecided] = pos;
-            undecided += inReach & (isNear ^ 1);
-        }
+        near += static_cast<std::size_t>(nearLanes[0] + nearLanes[1]);
         n += near;
         if (undecided == 0) return;
         // Most points left (four in five at scale M) lie beyond reach: the box turned to the subject's
@@ -619,6 +629,7 @@ std::size_t SpatialQuery::countWithin(const PointGrid& grid, double distance)
         }
         testRange(pos, hi);
     }
+    testPending();
     return n;
 }
 
