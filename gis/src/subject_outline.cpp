@@ -275,7 +275,11 @@ bool SubjectOutline::interiorContains(double x, double y) const
     forEachPart([&](const double* p, std::size_t n) {
         for (std::size_t k = 0; k + 1 < n; ++k) {
             const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
-            if ((ay > y) != (by > y) && x < ax + (y - ay) * (bx - ax) / (by - ay)) inside = !inside;
+            // Without a branch: the crossing's x is computed for every edge (a horizontal edge's is
+            // infinite or NaN, and unused), which costs less than the jumps mispredicted around a point.
+            const bool crosses = (ay > y) != (by > y);
+            const double cross = ax + (y - ay) * (bx - ax) / (by - ay);
+            inside = inside != (crosses & (x < cross));
         }
     });
     return inside;
