@@ -132,12 +132,6 @@ std::pair<std::size_t, std::size_t> PointGrid::bucketRange(std::size_t band, dou
     return {lo, std::max(lo, narrow(band, first, last, xr).second)};
 }
 
-std::size_t PointGrid::lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const
-{
-    const auto [lo, hi] = narrow(band, first, last, x);
-    return static_cast<std::size_t>(std::lower_bound(m_x.begin() + lo, m_x.begin() + hi, x) - m_x.begin());
-}
-
 std::size_t PointGrid::upperX(std::size_t band, std::size_t first, std::size_t last, double x) const
 {
     const auto [lo, hi] = narrow(band, first, last, x);

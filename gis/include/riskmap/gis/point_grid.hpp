@@ -34,9 +34,8 @@ public:
     /// Positions [first, last) of band b's points in the sorted arrays.
     std::size_t bandBegin(std::size_t b) const { return m_start[b]; }
     std::size_t bandEnd(std::size_t b) const { return m_start[b + 1]; }
-    /// The first position in [first, last) (a part of band b's run) whose x is >= x (lower) or > x
-    /// (upper); last when there is none. Square buckets narrow the binary search to a few points.
-    std::size_t lowerX(std::size_t band, std::size_t first, std::size_t last, double x) const;
+    /// The first position in [first, last) (a part of band b's run) whose x is > x; last when there is
+    /// none. Square buckets narrow the binary search to a few points.
     std::size_t upperX(std::size_t band, std::size_t first, std::size_t last, double x) const;
     /// Positions [first, last) of band b's points in the buckets holding xl to xr: every point with x in
     /// [xl, xr] and a few beside them, found without a search (the whole band without buckets).
