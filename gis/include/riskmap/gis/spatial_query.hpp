@@ -70,8 +70,10 @@ public:
     /// The subject's point on surface (x, y).
     std::optional<std::pair<double, double>> subjectPointOnSurface();
 
-private:
+    /// The query's state; defined inside gis (named here so that the query files there can share it).
     struct Impl;
+
+private:
     std::unique_ptr<Impl> m_impl;
 };
 
