@@ -11,6 +11,7 @@
 #include "riskmap/gis/spatial_query.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <chrono>
 #include <map>
 #include <set>
@@ -96,15 +97,18 @@ AddressRiskReport buildAddressRisk(gis::Workspace& ws, const std::vector<std::st
         const auto startCol = vest.columnIndex("datum_inschrijving");
         const auto endCol = vest.columnIndex("datum_uitschrijving");
         const std::int64_t ref = toDays(referenceDate);
+        constexpr std::int64_t kNoDay = std::numeric_limits<std::int64_t>::min();
         const std::int64_t windowStart = toDays(core::Date{referenceDate.year() - std::chrono::years(3),
                                                            referenceDate.month(), std::chrono::day(1)});
         for (std::size_t i = 0; i < vest.size(); ++i) {
             auto& s = companies[addressKey(vest, i, cols)];
-            auto begin = startCol ? gis::fieldDays(vest.value(i, *startCol)) : std::nullopt;
-            auto end = endCol ? gis::fieldDays(vest.value(i, *endCol)) : std::nullopt;
-            if (begin && *begin > windowStart && *begin <= ref) ++s.started;
-            if (end && *end > windowStart && *end <= ref) ++s.ended;
-            const bool active = (!begin || *begin <= ref) && (!end || *end > ref);
+            // Plain day numbers with a "none" value (GCC 12 warned that an optional here might be read
+            // uninitialised, wrongly).
+            const std::int64_t begin = startCol ? gis::fieldDays(vest.value(i, *startCol)).value_or(kNoDay) : kNoDay;
+            const std::int64_t end = endCol ? gis::fieldDays(vest.value(i, *endCol)).value_or(kNoDay) : kNoDay;
+            if (begin != kNoDay && begin > windowStart && begin <= ref) ++s.started;
+            if (end != kNoDay && end > windowStart && end <= ref) ++s.ended;
+            const bool active = (begin == kNoDay || begin <= ref) && (end == kNoDay || end > ref);
             if (!active) continue;
             ++s.active;
             const std::string code = sbiCol ? gis::fieldText(vest.value(i, *sbiCol)) : std::string();
