@@ -3,6 +3,7 @@
 #include "riskmap/gis/tile_cache.hpp"
 #include "riskmap/render/map_renderer.hpp"
 #include "riskmap/render/snapshot.hpp"
+#include "riskmap/render/tiled_renderer.hpp"
 #include "raster_fixtures.hpp"
 #include "test_support.hpp"
 
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 
 namespace riskmap::render {
 namespace {
@@ -95,11 +97,12 @@ protected:
         const auto r = test::runCli({"import", m_ws, m_photo, "--layer", "luchtfoto", "--year", "2025"});
         ASSERT_EQ(r.exitCode, 0) << r.err;
     }
-    /// `riskmap cache` over photo columns [0, cols) (whole level-14 tiles: columns up to 156 or 412).
-    void prefill(int cols, const std::string& levels)
+    /// `riskmap cache` over photo columns [first, first + cols) (whole level-14 tiles: their edges cut
+    /// the photo at columns 156 and 412).
+    void prefill(int cols, const std::string& levels, int first = 0)
     {
-        const std::string extent = std::to_string(kX0) + "," + std::to_string(kY0 - kSize * kRes) + "," +
-                                   std::to_string(kX0 + cols * kRes) + "," + std::to_string(kY0);
+        const std::string extent = std::to_string(kX0 + first * kRes) + "," + std::to_string(kY0 - kSize * kRes) + "," +
+                                   std::to_string(kX0 + (first + cols) * kRes) + "," + std::to_string(kY0);
         std::vector<std::string> args{"cache", m_ws, "--year", "2025", "--extent", extent};
         if (!levels.empty()) args.insert(args.end(), {"--levels", levels});
         const auto r = test::runCli(args);
@@ -174,10 +177,41 @@ TEST_F(PhotoOfflineTest, TheUncachedPartStaysEmptyAndIsCounted)
     EXPECT_NE(a.pixel(missing), qRgb(255, 255, 255));
     EXPECT_EQ(b.pixel(missing), qRgb(255, 255, 255));
     EXPECT_LE(std::abs(qRed(a.pixel(cached)) - qRed(b.pixel(cached))), 12);
-    // The canvas's lasting notice says a part is missing.
-    const auto lasting = renderer.photoNotices();
-    ASSERT_EQ(lasting.size(), 1u);
-    EXPECT_NE(lasting.front().find("delen buiten de cache blijven leeg"), std::string::npos) << lasting.front();
+    // The note a tiled view gathers says a part is missing.
+    ASSERT_EQ(s.photoNotes.size(), 1u);
+    EXPECT_TRUE(s.photoNotes.front().partMissing);
+    EXPECT_EQ(s.photoNotes.front().path, m_photo);
+}
+
+TEST_F(PhotoOfflineTest, ATiledViewSaysAPartIsMissingWhicheverTileIsDrawnLast)
+{
+    // Photo columns 156–511 cached, 0–155 not. The canvas's tiles cut the photo near columns 109 and
+    // 365: the view's tiles up to column 365 lack part of it, those right of it (the last in each row,
+    // the last drawn by one thread) lack nothing. Whatever order the threads draw them in, and when
+    // the tiles are reused, the view's notice says a part is missing; a view whose tiles lie wholly
+    // in the cached part does not.
+    prefill(300, "14", 200);
+    takePhotoAway();
+    auto renderer = std::make_shared<MapRenderer>(m_ws);
+    const auto layers = selectLayers(renderer->defaultLayers(), {"luchtfoto"});
+    const MapView wide = viewAt(-10, -10, kSize + 20, kSize + 20, kRes, true);
+    const std::string gap = "; delen buiten de cache blijven leeg";
+    for (int threads : {1, 2, 4}) {
+        TiledRenderer tiled(renderer);
+        TiledRenderOptions options;
+        options.threads = threads;
+        const auto drawn = tiled.render(wide, layers, nullptr, options);
+        ASSERT_TRUE(drawn.complete);
+        ASSERT_EQ(drawn.photoNotices.size(), 1u) << threads;
+        EXPECT_NE(drawn.photoNotices.front().find(gap), std::string::npos) << drawn.photoNotices.front();
+        const auto reused = tiled.render(wide, layers, nullptr, options);
+        EXPECT_EQ(reused.tilesDrawn, 0u);
+        EXPECT_EQ(reused.photoNotices, drawn.photoNotices);
+        // Tiles wholly right of column 365 (cached): named, nothing missing.
+        const auto right = tiled.render(viewAt(380, 30, 100, 200, kRes, true), layers, nullptr, options);
+        ASSERT_EQ(right.photoNotices.size(), 1u);
+        EXPECT_EQ(right.photoNotices.front().find(gap), std::string::npos) << right.photoNotices.front();
+    }
 }
 
 TEST_F(PhotoOfflineTest, WithoutACacheTheMapStillRendersAndSaysSo)
@@ -220,12 +254,12 @@ TEST_F(PhotoOfflineTest, WhenThePhotoIsBackTheNoticeGoes)
     RenderStats s;
     draw(renderer, view, &s);
     EXPECT_EQ(s.notices.size(), 1u);
-    EXPECT_EQ(renderer.photoNotices().size(), 1u);
+    EXPECT_EQ(s.photoNotes.size(), 1u);
     fs::rename(m_photo + ".weg", m_photo);
     renderer.clearCache();  // as after a workspace change; otherwise the file is retried after 30 s
     draw(renderer, view, &s);
     EXPECT_TRUE(s.notices.empty());
-    EXPECT_TRUE(renderer.photoNotices().empty());
+    EXPECT_TRUE(s.photoNotes.empty());
 }
 
 }  // namespace

@@ -56,6 +56,7 @@ struct RenderResult {
     bool complete = false;
     double milliseconds = 0;
     QString error;
+    QStringList photoNotices;  ///< of the view's tiles, both sides of a swipe
 };
 
 }  // namespace
@@ -213,21 +214,18 @@ void MapCanvas::scheduleRender()
         watcher->deleteLater();
         if (r.generation != m_generation || !r.complete) return;  // stale or cancelled
         if (!r.error.isEmpty()) emit renderFailed(r.error);
-        if (!r.image.isNull()) {  // a failed render keeps showing the last good image
+        if (!r.image.isNull()) {  // a failed render keeps showing the last good image (and its notice)
             m_image = r.image;
             m_imageB = r.imageB;
             m_imageView = r.view;
+            // Of every tile in view, reused ones drawn from the photo cache earlier included.
+            if (const QString notice = r.photoNotices.join(QStringLiteral(" · ")); notice != m_photoNotice) {
+                m_photoNotice = notice;
+                emit photoNoticeChanged(notice);
+            }
         }
         m_lastRenderMs = r.milliseconds;
         update();
-        // From the renderer, not this render: reused tiles drawn from the cache earlier count too.
-        QStringList notices;
-        if (m_renderer)
-            for (const auto& n : m_renderer->photoNotices()) notices << QString::fromStdString(n);
-        if (const QString notice = notices.join(QStringLiteral(" · ")); notice != m_photoNotice) {
-            m_photoNotice = notice;
-            emit photoNoticeChanged(notice);
-        }
         emit renderFinished(r.milliseconds);
     });
     watcher->setFuture(QtConcurrent::run(&m_renderPool, [tiles, cancel, layers, layersB, view, generation, dpr]() {
@@ -245,11 +243,14 @@ void MapCanvas::scheduleRender()
             r.view = a.view;  // snapped to the tile grid (less than half a pixel away)
             r.image = a.image;
             r.milliseconds = a.milliseconds;
+            for (const auto& n : a.photoNotices) r.photoNotices << QString::fromStdString(n);
             if (r.complete && layersB) {
                 const auto b = tiles->render(view, *layersB, cancel.get(), options);
                 r.complete = b.complete;
                 r.imageB = b.image;
                 r.milliseconds += b.milliseconds;
+                for (const auto& n : b.photoNotices) r.photoNotices << QString::fromStdString(n);
+                r.photoNotices.removeDuplicates();
             }
         } catch (const std::exception& e) {
             r.error = QString::fromUtf8(e.what());

@@ -330,9 +330,6 @@ struct MapRenderer::Impl {
     mutable std::mutex mutex;  ///< guards workspace, vectors, stats
     RenderStats stats;
     PhotoSource photos;
-    /// Photos drawn from the tile cache lately, by file: whether the latest draw missed some of it.
-    std::map<std::string, std::pair<gis::RasterRecord, bool>> offline;
-    mutable std::mutex offlineMutex;  ///< guards offline
 
     std::vector<std::string> columnsOf(const std::string& table) { return gis::layerColumns(workspace.db(), table); }
 
@@ -605,16 +602,13 @@ struct MapRenderer::Impl {
         return n;
     }
 
-    /// Records how a photo was drawn: from the cache (notice in `out` and in `offline`) or not.
-    void notePhoto(const gis::RasterRecord& r, bool fromCache, std::size_t shownPixels, std::size_t missingPixels,
-                   RenderStats& out)
+    /// Records a photo drawn from the cache in `out` (its notice, and its note for composed views).
+    static void notePhoto(const gis::RasterRecord& r, bool fromCache, std::size_t shownPixels, std::size_t missingPixels,
+                          RenderStats& out)
     {
-        std::lock_guard lock(offlineMutex);
-        if (!fromCache) {
-            offline.erase(r.info.path);
-            return;
-        }
-        std::string text = offlinePhotoNotice(r, 0, 0);
+        if (!fromCache) return;
+        out.photoNotes.push_back({r.info.path, offlinePhotoNotice(r, 0, 0), missingPixels > 0});
+        std::string text = out.photoNotes.back().notice;
         if (shownPixels > 0 && missingPixels >= shownPixels) {
             text = offlinePhotoNotice(r, 1, 1);
         } else if (missingPixels > 0) {
@@ -624,9 +618,6 @@ struct MapRenderer::Impl {
         }
         out.notices.push_back(text);
         out.photoPixelsMissing += missingPixels;
-        auto& entry = offline[r.info.path];
-        entry.second = missingPixels > 0;  // as of the latest draw: a zoom or pan may leave the gap
-        entry.first = r;
     }
 
     /// The device pixels of `view` wholly inside the photo's extent (an edge pixel the photo
@@ -872,20 +863,6 @@ void MapRenderer::clearCache()
     std::lock_guard rasterLock(m_impl->rasterMutex);
     m_impl->rasterTiles.clear();
     m_impl->photos.reset();
-    std::lock_guard offlineLock(m_impl->offlineMutex);
-    m_impl->offline.clear();
-}
-
-std::vector<std::string> MapRenderer::photoNotices() const
-{
-    std::lock_guard lock(m_impl->offlineMutex);
-    std::vector<std::string> out;
-    for (const auto& [path, entry] : m_impl->offline) {
-        std::string text = offlinePhotoNotice(entry.first, 0, 0);
-        if (entry.second) text += "; delen buiten de cache blijven leeg";
-        out.push_back(std::move(text));
-    }
-    return out;
 }
 
 }  // namespace riskmap::render

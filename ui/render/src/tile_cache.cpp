@@ -90,26 +90,28 @@ QPoint tileOffset(const MapView& view, std::int64_t x, std::int64_t y)
     return QPoint(int(x * kTilePixels - gx0), int(y * kTilePixels - gy0));
 }
 
-QImage TileCache::find(const TileKey& key)
+QImage TileCache::find(const TileKey& key, std::vector<PhotoNote>* photos)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(key);
     if (it == m_entries.end()) return {};
     m_lru.splice(m_lru.begin(), m_lru, it->second.use);
+    if (photos) *photos = it->second.photos;
     return it->second.image;
 }
 
-void TileCache::insert(const TileKey& key, QImage image)
+void TileCache::insert(const TileKey& key, QImage image, std::vector<PhotoNote> photos)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(key);
     if (it != m_entries.end()) {
         it->second.image = std::move(image);
+        it->second.photos = std::move(photos);
         m_lru.splice(m_lru.begin(), m_lru, it->second.use);
         return;
     }
     m_lru.push_front(key);
-    m_entries.emplace(key, Entry{std::move(image), m_lru.begin()});
+    m_entries.emplace(key, Entry{std::move(image), std::move(photos), m_lru.begin()});
     while (m_entries.size() > m_capacity) {
         m_entries.erase(m_lru.back());
         m_lru.pop_back();

@@ -7,10 +7,32 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
 namespace riskmap::render {
+
+namespace {
+
+/// The notices of a view from its tiles' photo notes: one per photo, saying a part is missing when
+/// any tile lacked part of it.
+std::vector<std::string> viewPhotoNotices(const std::vector<std::vector<PhotoNote>>& tiles)
+{
+    std::map<std::string, std::pair<std::string, bool>> byPhoto;  // path -> notice, part missing
+    for (const auto& notes : tiles)
+        for (const auto& note : notes) {
+            auto& entry = byPhoto[note.path];
+            if (entry.first.empty()) entry.first = note.notice;
+            entry.second = entry.second || note.partMissing;
+        }
+    std::vector<std::string> out;
+    for (const auto& [path, entry] : byPhoto)
+        out.push_back(entry.first + (entry.second ? "; delen buiten de cache blijven leeg" : ""));
+    return out;
+}
+
+}  // namespace
 
 TiledRenderer::TiledRenderer(std::shared_ptr<MapRenderer> renderer, std::size_t cacheTiles)
     : m_renderer(std::move(renderer)), m_cache(cacheTiles)
@@ -35,12 +57,13 @@ TiledRenderResult TiledRenderer::render(const MapView& requested, const std::vec
     const auto ids = tilesCovering(out.view);
     out.tilesTotal = ids.size();
     std::vector<QImage> tiles(ids.size());
+    std::vector<std::vector<PhotoNote>> photos(ids.size());  ///< per tile: photos drawn from the photo cache
     std::vector<std::size_t> missing;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         TileKey k = base;
         k.x = ids[i].first;
         k.y = ids[i].second;
-        tiles[i] = m_cache.find(k);
+        tiles[i] = m_cache.find(k, &photos[i]);
         if (tiles[i].isNull()) missing.push_back(i);
     }
     out.tilesReused = ids.size() - missing.size();
@@ -61,15 +84,17 @@ TiledRenderResult TiledRenderer::render(const MapView& requested, const std::vec
                     img.setDevicePixelRatio(dpr);
                     img.fill(options.background);
                     QPainter p(&img);
+                    RenderStats stats;
                     const bool ok = m_renderer->render(p, tileView(out.view.resolution(), ids[i].first, ids[i].second),
-                                                       layers, cancel, RenderPart::NoLabels);
+                                                       layers, cancel, RenderPart::NoLabels, &stats);
                     p.end();
                     if (!ok) return;
                     TileKey k = base;
                     k.x = ids[i].first;
                     k.y = ids[i].second;
-                    m_cache.insert(k, img);
+                    m_cache.insert(k, img, stats.photoNotes);
                     tiles[i] = img;
+                    photos[i] = std::move(stats.photoNotes);
                     const std::size_t d = drawn.fetch_add(1) + 1;
                     if (options.tileDrawn) options.tileDrawn(d);
                 } catch (...) {
@@ -110,6 +135,7 @@ TiledRenderResult TiledRenderer::render(const MapView& requested, const std::vec
     p.end();
     out.image = image;
     out.complete = true;
+    out.photoNotices = viewPhotoNotices(photos);
     out.milliseconds = timer.nsecsElapsed() / 1e6;
     return out;
 }

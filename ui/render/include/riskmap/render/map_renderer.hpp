@@ -32,6 +32,13 @@ struct RenderLayer {
 enum class RenderPart { Everything, NoLabels, LabelsOnly };
 
 /// Counters of the last render, for benchmarks and tests.
+/// An aerial photo drawn from the tile cache (its file unreachable): what a status bar says of it.
+struct PhotoNote {
+    std::string path;      ///< the photo's file
+    std::string notice;    ///< one Dutch line naming year and file
+    bool partMissing = false;  ///< part of the photo in view was not in the cache either (left empty)
+};
+
 struct RenderStats {
     std::size_t featuresDrawn = 0;
     std::size_t verticesDrawn = 0;
@@ -41,6 +48,9 @@ struct RenderStats {
     /// cache (year, file, the share of it in view that the cache lacks), e.g. for a status bar.
     std::vector<std::string> notices;
     std::size_t photoPixelsMissing = 0;  ///< photo pixels in view neither file nor cache could give
+    /// The photos drawn from the tile cache, one each (for views composed of parts drawn at different
+    /// times, such as the canvas's tiles: see TiledRenderResult::photoNotices).
+    std::vector<PhotoNote> photoNotes;
 };
 
 /// Draws layers of one workspace. Opens its own read-only connection; reading it is serialised
@@ -76,11 +86,6 @@ public:
     RenderStats lastStats() const;
     /// Drops the decoded geometry (after the workspace changed).
     void clearCache();
-    /// The photos drawn from the tile cache since their file went unreachable (one Dutch line
-    /// each, naming year and file): for a canvas whose tiles are reused between renders, where
-    /// RenderStats::notices of the last call would miss them; "delen buiten de cache blijven
-    /// leeg" when the latest draw of the photo missed part of it. Empty once the files are back.
-    std::vector<std::string> photoNotices() const;
 
 private:
     struct Impl;

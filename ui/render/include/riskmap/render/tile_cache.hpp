@@ -51,9 +51,10 @@ QPoint tileOffset(const MapView& view, std::int64_t x, std::int64_t y);
 class TileCache {
 public:
     explicit TileCache(std::size_t capacity = 384) : m_capacity(capacity) {}
-    /// The image of `key` (and marks it used), or a null image.
-    QImage find(const TileKey& key);
-    void insert(const TileKey& key, QImage image);
+    /// The image of `key` (and marks it used), or a null image; `photos`, when given, receives the
+    /// notes of the photos the tile drew from the photo tile cache.
+    QImage find(const TileKey& key, std::vector<PhotoNote>* photos = nullptr);
+    void insert(const TileKey& key, QImage image, std::vector<PhotoNote> photos = {});
     /// Forgets every tile (data or style changed).
     void clear();
     std::size_t size() const;
@@ -63,6 +64,7 @@ private:
     using Lru = std::list<TileKey>;
     struct Entry {
         QImage image;
+        std::vector<PhotoNote> photos;  ///< what a reused tile still shows from the photo tile cache
         Lru::iterator use;
     };
     std::size_t m_capacity;

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace riskmap::render {
@@ -32,6 +33,10 @@ struct TiledRenderResult {
     std::size_t tilesReused = 0;  ///< taken from the cache
     std::size_t tilesDrawn = 0;   ///< drawn by this call
     double milliseconds = 0;
+    /// One Dutch line per aerial photo that some tile of the view (drawn now or reused) drew from the
+    /// photo tile cache, with "delen buiten de cache blijven leeg" when any tile of the view lacked part
+    /// of it: for a status bar, the same whatever order the tiles were drawn in.
+    std::vector<std::string> photoNotices;
 };
 
 /// Raster output for the canvas: a view is cut into 256-pixel tiles on a world-anchored grid,
