@@ -200,17 +200,7 @@ OpportunityMapReport buildOpportunityMap(gis::Workspace& ws, const OpportunitySe
         row.emplace_back(report.runId);
         const std::string cellId = g.grid.cellId(i);
         const PreviousValue* old = previous.find(cellId);
-        if (old && old->score) {
-            row.emplace_back(*old->score);
-            row.emplace_back(g.score[i] - *old->score);
-        } else {
-            row.emplace_back();
-            row.emplace_back();
-        }
-        if (old && old->klasse) row.emplace_back(*old->klasse);
-        else row.emplace_back();
-        if (old && !old->runId.empty()) row.emplace_back(old->runId);
-        else row.emplace_back();
+        appendPreviousColumns(row, old, g.score[i]);
         previous.count(cellId, g.klasse[i], report.changes);
         writer.insert(row, g.grid.polygon(i));
         if (g.klasse[i] >= 1 && g.klasse[i] <= settings.classes) ++report.classCounts[static_cast<std::size_t>(g.klasse[i] - 1)];

@@ -82,4 +82,19 @@ std::string describeClassChanges(const ClassChanges& c)
            " vervallen";
 }
 
+void appendPreviousColumns(std::vector<gis::FieldValue>& row, const PreviousValue* old, double score)
+{
+    if (old && old->score) {
+        row.emplace_back(*old->score);
+        row.emplace_back(score - *old->score);
+    } else {
+        row.emplace_back();
+        row.emplace_back();
+    }
+    if (old && old->klasse) row.emplace_back(*old->klasse);
+    else row.emplace_back();
+    if (old && !old->runId.empty()) row.emplace_back(old->runId);
+    else row.emplace_back();
+}
+
 }  // namespace riskmap::layers

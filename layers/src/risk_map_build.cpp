@@ -123,17 +123,7 @@ RiskBuildReport buildRiskMap(gis::Workspace& ws, const EngineSettings& settings,
         const std::optional<std::string> idText =
             std::holds_alternative<std::monostate>(id) ? std::nullopt : std::optional(gis::fieldText(id));
         const PreviousValue* old = idText ? previous.find(*idText) : nullptr;
-        if (old && old->score) {
-            row.emplace_back(*old->score);
-            row.emplace_back(scores[i].score - *old->score);
-        } else {
-            row.emplace_back();
-            row.emplace_back();
-        }
-        if (old && old->klasse) row.emplace_back(*old->klasse);
-        else row.emplace_back();
-        if (old && !old->runId.empty()) row.emplace_back(old->runId);
-        else row.emplace_back();
+        appendPreviousColumns(row, old, scores[i].score);
         if (idText) previous.count(*idText, scores[i].klasse, report.changes);
         writer.insert(row, parcels.wkb(i));
         ++report.classCounts[static_cast<std::size_t>(scores[i].klasse - 1)];

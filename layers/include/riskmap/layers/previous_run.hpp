@@ -2,12 +2,14 @@
 // The previous run's score and class per feature, read before an output layer is replaced (actualiseren).
 #pragma once
 
+#include "riskmap/gis/layer_reader.hpp"
 #include "riskmap/gis/sqlite_db.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace riskmap::layers {
 
@@ -50,6 +52,11 @@ private:
     std::unordered_map<std::string, bool> m_seen;
     std::string m_runId;
 };
+
+/// Appends the change columns of DATA_MODEL.md (vorige_score, verschil_score, vorige_klasse,
+/// vorige_run_id) for a feature whose new score is `score` and whose previous values are `old`
+/// (nullptr: a new feature; each column empty where the previous run lacks it).
+void appendPreviousColumns(std::vector<gis::FieldValue>& row, const PreviousValue* old, double score);
 
 /// One line of Dutch summary, e.g. "t.o.v. run X: 12 hoger, 8 lager, 300 gelijk, 0 nieuw, 0 vervallen".
 std::string describeClassChanges(const ClassChanges& changes);
