@@ -52,7 +52,7 @@ std::optional<double> SpatialQuery::Impl::nearest(const detail::FeatureSetData& 
         const double radius = std::min({r, limit, span});
         const double radius2 = radius * radius;
         ranked.clear();
-        // Straight from the R-tree (no candidate list).
+        // Straight from the index (no candidate list).
         queryBoxes(tree, expand(box, radius), [&](std::size_t i) {
             if (!take(i)) return;
             const double bd2 = boxDistance2(box, d.boxes[i]);
