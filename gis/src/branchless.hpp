@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Minimum and maximum of two doubles without a branch (private to gis).
+// Minimum and maximum of two doubles (or two pairs of them) without a branch (private to gis).
 #pragma once
 
 #include <algorithm>
