@@ -48,7 +48,8 @@ public:
         vertexSure = distance - 1e-6 * std::max(1.0, distance);
         // Farther than this from a box holding the subject is farther than `distance` from the subject
         // whatever rounding does (the margin is far above it).
-        beyond2 = (distance + 1e-6 * std::max(1.0, distance)) * (distance + 1e-6 * std::max(1.0, distance));
+        const double beyond = distance + 1e-6 * std::max(1.0, distance);
+        beyond2 = beyond * beyond;
         extremes = outline ? &m.extremeVertices() : nullptr;
         // The extreme vertices padded to four (a repeated vertex changes no minimum; without any, NaN
         // accepts nothing): the test then runs the same branch-free steps for every point.

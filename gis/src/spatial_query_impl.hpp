@@ -145,7 +145,8 @@ struct SpatialQuery::Impl {
         if (!polygonal) return std::nullopt;  // collections and lines: GEOS's rules
         const detail::SubjectOutline* o = plainOutline();
         if (!o || !o->areal()) return std::nullopt;
-        if (o->nearAnEdge(x, y, kEdgeGuard * kEdgeGuard)) return std::nullopt;
+        // segmentWithin: edgeDistance2(x, y) <= guard², stopping at the first edge that near.
+        if (o->segmentWithin(x, y, kEdgeGuard * kEdgeGuard)) return std::nullopt;
         return o->interiorContains(x, y);
     }
 

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <limits>
 
-
 namespace riskmap::gis::detail {
 
 bool SubjectOutline::read(GEOSContextHandle_t ctx, const GEOSGeometry* g)
@@ -215,28 +214,6 @@ bool SubjectOutline::edgesCross(const SubjectOutline& other) const
         }
     });
     return crossed;
-}
-
-bool SubjectOutline::nearAnEdge(double x, double y, double guard2) const
-{
-    // The box widened by the guard and a slack far above the rounding of RD coordinates (1e-10 m at
-    // 5e5 m): an edge whose widened box misses the point lies farther than the guard, however rounded.
-    const double reach = std::sqrt(guard2) + 1e-9 + 1e-12 * (std::abs(x) + std::abs(y));
-    bool near = false;
-    forEachPart([&](const double* p, std::size_t n) {
-        if (near) return;
-        if (n == 1) {
-            near = (x - p[0]) * (x - p[0]) + (y - p[1]) * (y - p[1]) <= guard2;
-            return;
-        }
-        for (std::size_t k = 0; k + 1 < n && !near; ++k) {
-            const double ax = p[2 * k], ay = p[2 * k + 1], bx = p[2 * k + 2], by = p[2 * k + 3];
-            const bool inBox = (x >= minOf(ax, bx) - reach) & (x <= maxOf(ax, bx) + reach) &
-                               (y >= minOf(ay, by) - reach) & (y <= maxOf(ay, by) + reach);
-            near = inBox && pointSegment2(x, y, ax, ay, bx, by) <= guard2;
-        }
-    });
-    return near;
 }
 
 bool SubjectOutline::edgeWithin(double x, double y, double limit2) const

@@ -33,9 +33,6 @@ public:
     const std::vector<double>& vertices() const { return m_xy; }
     /// Squared distance from (x, y) to the nearest vertex or edge, ignoring the interior.
     double edgeDistance2(double x, double y) const;
-    /// edgeDistance2(x, y) <= guard2 for a small guard (a rounding margin), measuring only the edges
-    /// whose box, widened by the guard, holds the point: the others are surely farther.
-    bool nearAnEdge(double x, double y, double guard2) const;
     /// edgeDistance2(x, y) <= limit2, stopping at the first vertex or edge close enough.
     bool edgeWithin(double x, double y, double limit2) const;
     /// The same answer without looking at the vertices on their own first (an edge's distance covers its
